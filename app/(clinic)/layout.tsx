@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { AppHeader, NavLink } from "@/app/_components/app-header";
+import { requirePageActor } from "@/lib/auth/page-guards";
+import { STAFF_ROLES } from "@/lib/auth/types";
+import { getOwnClinicName } from "@/lib/data/clinics";
+
+const ROLE_LABELS = { admin: "Clinic admin", clinician: "Clinician", patient: "Patient" } as const;
+
+export default async function ClinicLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor(STAFF_ROLES);
+  return (
+    <>
+      <AppHeader
+        home="/patients"
+        context={getOwnClinicName(actor)}
+        user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role] }}
+        nav={<NavLink href="/patients">Patients</NavLink>}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { Alert } from "@/app/_components/ui/card";
+import { requirePageActor } from "@/lib/auth/page-guards";
+import { STAFF_ROLES } from "@/lib/auth/types";
+import { listPatients } from "@/lib/data/patients";
+import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
+import { patientListQuerySchema } from "@/lib/validation/patients";
+import { PlanStatusBadge } from "./plan-status-badge";
+import { RosterSearch } from "./roster-search";
+
+export const metadata: Metadata = { title: "Patients" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PatientsPage({ searchParams }: Props) {
+  const actor = await requirePageActor(STAFF_ROLES);
+  const raw = await searchParams;
+  const parsed = patientListQuerySchema.safeParse({ q: raw.q, page: raw.page });
+  const query = parsed.success ? parsed.data : patientListQuerySchema.parse({});
+  const { items, total, page, pageSize } = listPatients(actor, query);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const pageHref = (n: number) => `/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(n) })}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Patients</h1>
+          <p className="text-sm text-slate-700">Your clinic&rsquo;s roster and each patient&rsquo;s home-care plan status.</p>
+        </div>
+        <RosterSearch initialQuery={query.q ?? ""} />
+      </div>
+      {!parsed.success && <Alert tone="warning">That search could not be read, so the full roster is shown.</Alert>}
+
+      {items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="font-medium">{query.q ? `No patients match “${query.q}”.` : "No patients yet."}</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {query.q ? "Check the spelling, or search by MRN instead." : "Patients your clinic adds will appear here."}
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Patients, sorted by name</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Name</th>
+                <th scope="col" className="px-4 py-3 font-medium">MRN</th>
+                <th scope="col" className="px-4 py-3 font-medium">Date of birth</th>
+                <th scope="col" className="px-4 py-3 font-medium">Skin type</th>
+                <th scope="col" className="px-4 py-3 font-medium">Responsible clinician</th>
+                <th scope="col" className="px-4 py-3 font-medium">Plan</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((p) => (
+                <tr key={p.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3">
+                    <Link href={`/patients/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {p.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 font-mono">{p.mrn}</td>
+                  <td className="px-4 py-3">
+                    {formatDate(p.dateOfBirth)} <span className="text-slate-600">({ageOn(p.dateOfBirth)})</span>
+                  </td>
+                  <td className="px-4 py-3">{skinTypeLabel(p.skinType)}</td>
+                  <td className="px-4 py-3">{p.responsibleClinician.name}</td>
+                  <td className="px-4 py-3">
+                    <PlanStatusBadge status={p.planStatus} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p className="text-slate-700">
+          Page {Math.min(page, pageCount)} of {pageCount} · {total} {total === 1 ? "patient" : "patients"}
+        </p>
+        <div className="flex gap-2">
+          {page > 1 && <ButtonLink href={pageHref(Math.min(page - 1, pageCount))}>Previous</ButtonLink>}
+          {page < pageCount && <ButtonLink href={pageHref(page + 1)}>Next</ButtonLink>}
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { requireUser } from "@/lib/auth/guards";
+import { apiRoute, noStore } from "@/lib/http/api";
+
+export const GET = apiRoute(async () => {
+  const { id, email, name, role, clinicId, patientId } = await requireUser();
+  return noStore({ id, email, name, role, clinicId, patientId });
+});

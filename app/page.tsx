@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/guards";
+import { homePathFor } from "@/lib/auth/scope";
+
+export default async function HomePage() {
+  const actor = await getActor();
+  redirect(actor ? homePathFor(actor.role) : "/login");
+}

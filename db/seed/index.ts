@@ -1,0 +1,71 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "../connection";
+import { auditEvents, clinics, patients, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, generatedPatients } from "./demo-data";
+
+export function isDatabaseEmpty(db: Db): boolean {
+  return (db.select({ n: count() }).from(clinics).get()?.n ?? 0) === 0;
+}
+
+/**
+ * Inserts the demo clinics, accounts and patients that are missing; rows that already exist are
+ * left as they are, so running it twice changes nothing.
+ */
+export async function seedDemo(db: Db): Promise<{ users: number; patients: number }> {
+  const existing = new Set(db.select({ email: users.email }).from(users).all().map((u) => u.email));
+  const hashes = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    if (!existing.has(account.email)) hashes.set(account.email, await hashPassword(DEMO_PASSWORD));
+  }
+
+  return db.transaction(
+    (tx) => {
+      const clinicNames = [...new Set(DEMO_ACCOUNTS.map((a) => a.clinic))];
+      tx.insert(clinics).values(clinicNames.map((name) => ({ name }))).onConflictDoNothing().run();
+      const clinicId = new Map(tx.select().from(clinics).all().map((c) => [c.name, c.id]));
+      const idOf = (name: string) => clinicId.get(name) ?? fail(`clinic ${name}`);
+
+      let addedUsers = 0;
+      for (const account of DEMO_ACCOUNTS) {
+        const passwordHash = hashes.get(account.email);
+        if (!passwordHash) continue;
+        tx.insert(users)
+          .values({ email: account.email, name: account.name, role: account.role, clinicId: idOf(account.clinic), passwordHash })
+          .onConflictDoNothing()
+          .run();
+        addedUsers += 1;
+      }
+      const userId = new Map(tx.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.email, u.id]));
+      const userOf = (email: string) => userId.get(email) ?? fail(`user ${email}`);
+
+      let addedPatients = 0;
+      for (const p of [...NAMED_PATIENTS, ...generatedPatients()]) {
+        const result = tx
+          .insert(patients)
+          .values({
+            clinicId: idOf(p.clinic),
+            responsibleClinicianId: userOf(p.clinicianEmail),
+            userId: p.portalEmail ? userOf(p.portalEmail) : null,
+            mrn: p.mrn,
+            name: p.name,
+            dateOfBirth: p.dateOfBirth,
+            skinType: p.skinType,
+          })
+          .onConflictDoNothing()
+          .run();
+        addedPatients += result.changes;
+      }
+      tx.insert(auditEvents)
+        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients }) })
+        .run();
+      return { users: addedUsers, patients: addedPatients };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function fail(what: string): never {
+  throw new Error(`Demo seed is inconsistent: missing ${what}`);
+}
+

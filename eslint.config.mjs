@@ -1,0 +1,36 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", ".e2e/**", "next-env.d.ts"],
+  },
+  {
+    plugins: { drizzle },
+    rules: {
+      // t3's guard rails: an update or delete without `where` touches every row.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+    },
+  },
+  {
+    // Layering: the UI reaches data only through lib/, never the database directly.
+    files: ["app/**/*.{ts,tsx}", "proxy.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*", "**/db", "**/db/*"], message: "app/ must go through lib/ (data access), never db/." },
+            { group: ["better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "Database access belongs in lib/data." },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;
