@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    // Data tests share the process-wide connection; one file at a time keeps them apart.
+    fileParallelism: false,
     environment: "node",
   },
 });

@@ -63,6 +63,17 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  logger: {
+    error(code, metadata) {
+      // A revoked or disabled session is expected, not a server fault: one line, no stack.
+      if (code === "JWT_SESSION_ERROR") return console.warn("[auth] session rejected:", String((metadata as Error)?.message ?? metadata));
+      console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
   events: {
     signOut({ token }) {
       if (!token?.uid) return;

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DEMO } from "./accounts";
+import { expect, signInViaForm, test } from "./fixtures";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test("the login page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the login page with an error has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.rivera, "wrong-password");
+  await expect(page.getByText(/incorrect/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the roster has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.rivera);
+  await expect(page.getByRole("table")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the patient page has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.rivera);
+  await page.getByRole("link", { name: "Jordan Lee" }).click();
+  await expect(page.getByRole("heading", { name: "Jordan Lee" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the portal page has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.lee);
+  await expect(page.getByText("No plan is recorded yet.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

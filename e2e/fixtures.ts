@@ -1,0 +1,51 @@
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { PASSWORD } from "./accounts";
+
+/** Signs in through next-auth's own endpoints; cookies land in whatever context owns `request`. */
+export async function signInViaApi(request: APIRequestContext, email: string, password = PASSWORD) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+  const me = await request.get("/api/me");
+  expect(me.status(), `sign-in as ${email} should succeed`).toBe(200);
+  return (await me.json()) as { id: string; role: string; patientId: string | null; clinicId: string };
+}
+
+export async function signInViaForm(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+type Fixtures = {
+  /** Opens a separate signed-in API client, e.g. staff looking up ids for a patient's test. */
+  apiAs: (email: string) => Promise<APIRequestContext>;
+};
+
+export const test = base.extend<Fixtures>({
+  apiAs: async ({ baseURL }, use) => {
+    const opened: APIRequestContext[] = [];
+    await use(async (email) => {
+      const context = await playwrightRequest.newContext({ baseURL });
+      opened.push(context);
+      await signInViaApi(context, email);
+      return context;
+    });
+    await Promise.all(opened.map((c) => c.dispose()));
+  },
+});
+
+export { expect };
+
+export async function findPatientId(api: APIRequestContext, name: string): Promise<string> {
+  const response = await api.get(`/api/patients?q=${encodeURIComponent(name)}`);
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as { items: { id: string; name: string }[] };
+  const match = items.find((p) => p.name === name);
+  if (!match) throw new Error(`No patient named ${name}`);
+  return match.id;
+}

@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/connection";
+import { auditEvents, users } from "@/db/schema";
+import { useSeededTestDatabase } from "@/test/database";
+import { authenticate } from "./authenticate";
+
+let db: Db;
+let close: () => void;
+beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
+afterAll(() => close());
+
+const signIns = (outcome: "success" | "failure") =>
+  db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.sign_in"), eq(auditEvents.outcome, outcome))).all();
+
+describe("authenticate", () => {
+  it("signs in a demo account, case-insensitively, and audits it", async () => {
+    const user = await authenticate({ email: "Rivera@Northside.test", password: "demo-pass-1234" }, "10.1.2.3");
+    expect(user).toMatchObject({ email: "rivera@northside.test", role: "clinician", patientId: null, sessionVersion: 1 });
+    expect(signIns("success").at(-1)).toMatchObject({ actorId: user!.id, ip: "10.1.2.3" });
+  });
+
+  it("carries the patient id for patient accounts", async () => {
+    const user = await authenticate({ email: "lee@patient.test", password: "demo-pass-1234" }, null);
+    expect(user?.role).toBe("patient");
+    expect(user?.patientId).toEqual(expect.any(String));
+  });
+
+  it("fails the same way for unknown emails and wrong passwords, auditing both", async () => {
+    const before = signIns("failure").length;
+    expect(await authenticate({ email: "ghost@northside.test", password: "x" }, null)).toBeNull();
+    expect(await authenticate({ email: "okafor@northside.test", password: "wrong" }, null)).toBeNull();
+    const reasons = signIns("failure").slice(before).map((r) => JSON.parse(r.detail!).reason);
+    expect(reasons).toEqual(["unknown_email", "wrong_password"]);
+  });
+
+  it("locks an account for 15 minutes after five wrong passwords", async () => {
+    const now = new Date("2026-11-21T10:00:00Z");
+    for (let i = 0; i < 5; i += 1) await authenticate({ email: "admin@northside.test", password: `bad-${i}` }, null, now);
+    expect(await authenticate({ email: "admin@northside.test", password: "demo-pass-1234" }, null, now)).toBeNull();
+    const later = new Date(now.getTime() + 16 * 60_000);
+    expect(await authenticate({ email: "admin@northside.test", password: "demo-pass-1234" }, null, later)).not.toBeNull();
+  });
+
+  it("refuses a disabled account", async () => {
+    db.update(users).set({ active: false }).where(eq(users.email, "garcia@patient.test")).run();
+    expect(await authenticate({ email: "garcia@patient.test", password: "demo-pass-1234" }, null)).toBeNull();
+    expect(JSON.parse(signIns("failure").at(-1)!.detail!).reason).toBe("inactive");
+  });
+
+  it("stores argon2id hashes with the OWASP parameters", () => {
+    const hash = db.select({ h: users.passwordHash }).from(users).where(eq(users.email, "lee@patient.test")).get()!.h!;
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});

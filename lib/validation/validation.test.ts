@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors";
+import { loginSchema, userCreateSchema } from "./auth";
+import { parseOrThrow } from "./issues";
+import { patientListQuerySchema } from "./patients";
+
+describe("patientListQuerySchema", () => {
+  it("defaults to the first page of 20", () => {
+    expect(patientListQuerySchema.parse({})).toEqual({ q: undefined, page: 1, pageSize: 20 });
+    expect(patientListQuerySchema.parse({ q: "", page: "", pageSize: "" })).toEqual({ q: undefined, page: 1, pageSize: 20 });
+  });
+
+  it("coerces query-string numbers and trims the search", () => {
+    expect(patientListQuerySchema.parse({ q: "  lee ", page: "3", pageSize: "100" })).toEqual({ q: "lee", page: 3, pageSize: 100 });
+  });
+
+  it.each([
+    [{ pageSize: "101" }, "pageSize"],
+    [{ pageSize: "0" }, "pageSize"],
+    [{ page: "0" }, "page"],
+    [{ page: "1.5" }, "page"],
+    [{ page: "abc" }, "page"],
+    [{ q: "x".repeat(101) }, "q"],
+  ])("refuses %j naming %s", (input, field) => {
+    const result = patientListQuerySchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([field]);
+  });
+});
+
+describe("loginSchema", () => {
+  it("normalises the email", () => {
+    expect(loginSchema.parse({ email: "  Rivera@Northside.TEST ", password: "x" }).email).toBe("rivera@northside.test");
+  });
+
+  it("requires both fields", () => {
+    expect(loginSchema.safeParse({ email: "a@b.test", password: "" }).success).toBe(false);
+    expect(loginSchema.safeParse({ email: "not-an-email", password: "x" }).success).toBe(false);
+  });
+});
+
+describe("userCreateSchema", () => {
+  const valid = { email: "a@b.test", name: "A", role: "admin", clinic: "C", password: "twelve-chars" };
+
+  it("accepts a 12-character password for staff", () => {
+    expect(userCreateSchema.parse(valid).role).toBe("admin");
+  });
+
+  it("refuses short passwords and the patient role", () => {
+    expect(userCreateSchema.safeParse({ ...valid, password: "eleven-char" }).success).toBe(false);
+    expect(userCreateSchema.safeParse({ ...valid, role: "patient" }).success).toBe(false);
+  });
+});
+
+describe("parseOrThrow", () => {
+  it("throws a 400 that names every bad field", () => {
+    try {
+      parseOrThrow(patientListQuerySchema, { page: "0", pageSize: "500" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const validation = error as ValidationError;
+      expect(validation.status).toBe(400);
+      expect(validation.message).toBe("Invalid input: page, pageSize.");
+      expect(validation.issues?.map((i) => i.path)).toEqual(["page", "pageSize"]);
+    }
+  });
+});
