@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PLAN_DECISIONS } from "../lib/domain/clinical";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["admin", "clinician", "patient"] as const;
 export type Role = (typeof ROLES)[number];
@@ -108,6 +109,115 @@ export const auditEvents = sqliteTable(
   ],
 );
 
+/** Clinic-editable clinical defaults (DOMAIN.md); a clinic without a row uses the defaults. */
+export const clinicSettings = sqliteTable("clinic_settings", {
+  clinicId: text("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id),
+  screeningClasses: text("screening_classes", { mode: "json" }).$type<Record<string, "block" | "review">>().notNull(),
+  intervalFloors: text("interval_floors", { mode: "json" }).$type<{ upToMm: number; minDays: number }[]>().notNull(),
+  isotretinoinLookbackMonths: integer("isotretinoin_lookback_months").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at"),
+});
+
+export type ScreeningAnswerJson = { item: string; answer: boolean; date?: string | null };
+
+/** Each save is a new immutable version; the latest is the patient's current screening. */
+export const screenings = sqliteTable(
+  "screenings",
+  {
+    id: id(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    version: integer("version").notNull(),
+    answers: text("answers", { mode: "json" }).$type<ScreeningAnswerJson[]>().notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at"),
+  },
+  (t) => [uniqueIndex("screenings_patient_version_unique").on(t.patientId, t.version)],
+);
+
+/** Each decision is a new immutable version (1, 2, 3 …); nothing is updated in place. */
+export const planVersions = sqliteTable(
+  "plan_versions",
+  {
+    id: id(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    version: integer("version").notNull(),
+    decision: text("decision", { enum: PLAN_DECISIONS }).notNull(),
+    areas: text("areas", { mode: "json" }).$type<{ area: string; maxNeedleMm: number }[]>().notNull(),
+    /** The longest approved length, kept for the roster's sort and display. */
+    maxNeedleMm: real("max_needle_mm"),
+    minIntervalDays: integer("min_interval_days"),
+    /** Calendar date, YYYY-MM-DD. */
+    reviewBy: text("review_by"),
+    instructions: text("instructions"),
+    reason: text("reason"),
+    contraindicationOverride: text("contraindication_override"),
+    intervalOverrideReason: text("interval_override_reason"),
+    /** The screening version the decision was made against. */
+    screeningVersion: integer("screening_version"),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp("decided_at"),
+  },
+  (t) => [
+    uniqueIndex("plan_versions_patient_version_unique").on(t.patientId, t.version),
+    check("plan_versions_decision_check", sql`${t.decision} in ('approved', 'denied', 'suspended')`),
+    // The 1.0 mm home ceiling holds in the database too, whatever the application does.
+    check("plan_versions_home_max_check", sql`${t.maxNeedleMm} is null or ${t.maxNeedleMm} <= 1.0`),
+    check("plan_versions_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+export const planTemplates = sqliteTable(
+  "plan_templates",
+  {
+    id: id(),
+    clinicId: text("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    name: text("name").notNull(),
+    areas: text("areas", { mode: "json" }).$type<{ area: string; maxNeedleMm: number }[]>().notNull(),
+    minIntervalDays: integer("min_interval_days").notNull(),
+    instructions: text("instructions").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [uniqueIndex("plan_templates_clinic_name_unique").on(t.clinicId, t.name)],
+);
+
+/** One-time set-password links for patients; only a hash of the token is stored. */
+export const portalInvites = sqliteTable(
+  "portal_invites",
+  {
+    id: id(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("portal_invites_patient_idx").on(t.patientId)],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type PlanVersionRow = typeof planVersions.$inferSelect;
+export type ScreeningRow = typeof screenings.$inferSelect;
 export type PatientRow = typeof patients.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;

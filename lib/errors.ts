@@ -1,5 +1,5 @@
 /** Typed failures that route handlers and actions map to HTTP codes. Messages are safe to show. */
-export type FieldIssue = { path: string; message: string };
+export type FieldIssue = { path: string; message: string; rule?: string };
 
 export class AppError extends Error {
   constructor(

@@ -6,12 +6,12 @@ import { patientListQuerySchema } from "./patients";
 
 describe("patientListQuerySchema", () => {
   it("defaults to the first page of 20", () => {
-    expect(patientListQuerySchema.parse({})).toEqual({ q: undefined, page: 1, pageSize: 20 });
-    expect(patientListQuerySchema.parse({ q: "", page: "", pageSize: "" })).toEqual({ q: undefined, page: 1, pageSize: 20 });
+    expect(patientListQuerySchema.parse({})).toEqual({ q: undefined, status: undefined, sort: "name", page: 1, pageSize: 20 });
+    expect(patientListQuerySchema.parse({ q: "", page: "", pageSize: "" })).toEqual({ q: undefined, status: undefined, sort: "name", page: 1, pageSize: 20 });
   });
 
   it("coerces query-string numbers and trims the search", () => {
-    expect(patientListQuerySchema.parse({ q: "  lee ", page: "3", pageSize: "100" })).toEqual({ q: "lee", page: 3, pageSize: 100 });
+    expect(patientListQuerySchema.parse({ q: "  lee ", page: "3", pageSize: "100" })).toEqual({ q: "lee", status: undefined, sort: "name", page: 3, pageSize: 100 });
   });
 
   it.each([

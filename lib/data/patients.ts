@@ -1,0 +1,233 @@
+import "server-only";
+import { and, asc, count, eq, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, writeTransaction } from "@/db";
+import { patients, planVersions, users } from "@/db/schema";
+import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
+import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
+import type { PlanStatus } from "@/lib/domain/clinical";
+import { todayIso } from "@/lib/domain/dates";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
+import { recordAudit } from "./audit";
+import { loadCurrentPlan, type PlanVersionDto } from "./plans";
+import { loadLatestScreening, type ScreeningDto } from "./screenings";
+
+export type { PlanStatus };
+
+export type PatientSummary = {
+  id: string;
+  name: string;
+  mrn: string;
+  dateOfBirth: string;
+  skinType: number;
+  responsibleClinician: { id: string; name: string };
+  planStatus: PlanStatus;
+  maxNeedleMm: number | null;
+  reviewBy: string | null;
+};
+
+export type PatientDetail = PatientSummary & {
+  clinicId: string;
+  hasPortalAccount: boolean;
+  createdAt: string;
+  updatedAt: string;
+  currentPlan: PlanVersionDto | null;
+  screening: ScreeningDto | null;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+const clinician = alias(users, "clinician");
+const latestPlan = alias(planVersions, "latest_plan");
+
+const latestPlanJoin = and(
+  eq(latestPlan.patientId, patients.id),
+  sql`${latestPlan.version} = (select max(pv.version) from plan_versions pv where pv.patient_id = ${patients.id})`,
+);
+
+/** Mirrors lib/domain/plan-status.ts in SQL so the roster can filter and page on it. */
+const planStatusSql = (today: string) =>
+  sql<PlanStatus>`case
+    when ${latestPlan.decision} is null then 'pending'
+    when ${latestPlan.decision} = 'approved' and ${latestPlan.reviewBy} < ${today} then 'expired'
+    else ${latestPlan.decision} end`;
+
+const summaryColumns = (today: string) => ({
+  id: patients.id,
+  name: patients.name,
+  mrn: patients.mrn,
+  dateOfBirth: patients.dateOfBirth,
+  skinType: patients.skinType,
+  clinicianId: clinician.id,
+  clinicianName: clinician.name,
+  planStatus: planStatusSql(today),
+  maxNeedleMm: latestPlan.maxNeedleMm,
+  reviewBy: latestPlan.reviewBy,
+});
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  mrn: string;
+  dateOfBirth: string;
+  skinType: number;
+  clinicianId: string;
+  clinicianName: string;
+  planStatus: PlanStatus;
+  maxNeedleMm: number | null;
+  reviewBy: string | null;
+};
+
+function toSummary({ clinicianId, clinicianName, ...row }: SummaryRow): PatientSummary {
+  const approvedLike = row.planStatus === "approved" || row.planStatus === "expired";
+  return {
+    ...row,
+    responsibleClinician: { id: clinicianId, name: clinicianName },
+    maxNeedleMm: approvedLike ? row.maxNeedleMm : null,
+    reviewBy: approvedLike ? row.reviewBy : null,
+  };
+}
+
+/** LIKE with the user's text taken literally: % and _ match only themselves. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = containsPattern(q);
+  return or(sql`${patients.name} like ${pattern} escape '\\'`, sql`${patients.mrn} like ${pattern} escape '\\'`);
+}
+
+/** The clinic roster: staff only, their own clinic only, searched, filtered by plan status, paged. */
+export function listPatients(actor: Actor, query: PatientListQuery): Page<PatientSummary> {
+  requireRole(actor, STAFF_ROLES);
+  const db = getDb();
+  const today = todayIso();
+  const where = and(
+    eq(patients.clinicId, actor.clinicId),
+    searchCondition(query.q),
+    query.status ? sql`${planStatusSql(today)} = ${query.status}` : undefined,
+  );
+  const byName = [asc(sql`${patients.name} collate nocase`), asc(patients.mrn)];
+  const order = query.sort === "reviewBy" ? [sql`${latestPlan.reviewBy} is null`, asc(latestPlan.reviewBy), ...byName] : byName;
+  const total =
+    db.select({ n: count() }).from(patients).leftJoin(latestPlan, latestPlanJoin).where(where).get()?.n ?? 0;
+  const rows = db
+    .select(summaryColumns(today))
+    .from(patients)
+    .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
+    .leftJoin(latestPlan, latestPlanJoin)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+function loadDetail(patientId: string): PatientDetail {
+  const db = getDb();
+  const row = db
+    .select({
+      ...summaryColumns(todayIso()),
+      clinicId: patients.clinicId,
+      userId: patients.userId,
+      createdAt: patients.createdAt,
+      updatedAt: patients.updatedAt,
+    })
+    .from(patients)
+    .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
+    .leftJoin(latestPlan, latestPlanJoin)
+    .where(eq(patients.id, patientId))
+    .get();
+  if (!row) throw new Error(`Patient ${patientId} vanished between scope check and read`);
+  const { clinicId, userId, createdAt, updatedAt, ...summary } = row;
+  return {
+    ...toSummary(summary),
+    clinicId,
+    hasPortalAccount: userId !== null,
+    createdAt,
+    updatedAt,
+    currentPlan: loadCurrentPlan(patientId, db),
+    screening: loadLatestScreening(patientId, clinicId, db),
+  };
+}
+
+/** One patient's record, for staff of the clinic or the patient themself; staff reads are audited. */
+export function getPatient(actor: Actor, patientId: string): PatientDetail {
+  const scope = requirePatientAccess(actor, patientId);
+  const detail = loadDetail(scope.id);
+  if (actor.role !== "patient") {
+    recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id });
+  }
+  return detail;
+}
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+function assertClinicianOfClinic(tx: Tx, clinicId: string, clinicianId: string) {
+  const row = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, clinicianId), eq(users.clinicId, clinicId), eq(users.role, "clinician"), eq(users.active, true)))
+    .get();
+  if (!row) {
+    throw new ValidationError("The responsible clinician must be an active clinician of your clinic.", [
+      { path: "responsibleClinicianId", message: "Choose an active clinician of your clinic." },
+    ]);
+  }
+}
+
+function assertMrnFree(tx: Tx, clinicId: string, mrn: string, exceptPatientId?: string) {
+  const row = tx.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.mrn, mrn))).get();
+  if (row && row.id !== exceptPatientId) throw new ConflictError(`Another patient of this clinic already has MRN ${mrn}.`);
+}
+
+const demographics = (p: { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string }) => ({
+  name: p.name,
+  dateOfBirth: p.dateOfBirth,
+  mrn: p.mrn,
+  skinType: p.skinType,
+  responsibleClinicianId: p.responsibleClinicianId,
+});
+
+export function createPatient(actor: Actor, input: PatientCreateInput): PatientDetail {
+  requireRole(actor, STAFF_ROLES);
+  const id = writeTransaction((tx) => {
+    assertClinicianOfClinic(tx, actor.clinicId, input.responsibleClinicianId);
+    assertMrnFree(tx, actor.clinicId, input.mrn);
+    const created = tx
+      .insert(patients)
+      .values({ ...demographics(input), clinicId: actor.clinicId })
+      .returning({ id: patients.id })
+      .get();
+    recordAudit(tx, { action: "patient.create", outcome: "success", actor, patientId: created.id, detail: { after: demographics(input) } });
+    return created.id;
+  });
+  return loadDetail(id);
+}
+
+export function updatePatient(actor: Actor, patientId: string, input: PatientUpdateInput): PatientDetail {
+  requireRole(actor, STAFF_ROLES);
+  const scope = requirePatientAccess(actor, patientId);
+  writeTransaction((tx) => {
+    const before = tx.select().from(patients).where(eq(patients.id, scope.id)).get()!;
+    const after = { ...demographics(before), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    if (input.responsibleClinicianId) assertClinicianOfClinic(tx, scope.clinicId, input.responsibleClinicianId);
+    if (input.mrn) assertMrnFree(tx, scope.clinicId, input.mrn, scope.id);
+    tx.update(patients)
+      .set({ ...after, updatedAt: new Date().toISOString() })
+      .where(eq(patients.id, scope.id))
+      .run();
+    recordAudit(tx, {
+      action: "patient.update",
+      outcome: "success",
+      actor,
+      patientId: scope.id,
+      detail: { before: demographics(before), after },
+    });
+  });
+  return loadDetail(scope.id);
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db";
+import { planVersions, users } from "@/db/schema";
+import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
+import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
+import type { PlanDecision, PlanStatus } from "@/lib/domain/clinical";
+import { todayIso } from "@/lib/domain/dates";
+import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
+import { derivePlanStatus } from "@/lib/domain/plan-status";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import type { PlanDecisionInput } from "@/lib/validation/plans";
+import { recordAudit } from "./audit";
+import { loadClinicSettings } from "./clinic-settings";
+import { loadLatestScreening } from "./screenings";
+
+export type PlanVersionDto = {
+  version: number;
+  decision: PlanDecision;
+  status: PlanStatus;
+  areas: PlanAreaLimit[];
+  minIntervalDays: number | null;
+  reviewBy: string | null;
+  instructions: string | null;
+  reason: string | null;
+  contraindicationOverride: string | null;
+  intervalOverrideReason: string | null;
+  decidedBy: { id: string; name: string };
+  decidedAt: string;
+};
+
+type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
+const columns = {
+  version: planVersions.version,
+  decision: planVersions.decision,
+  areas: planVersions.areas,
+  minIntervalDays: planVersions.minIntervalDays,
+  reviewBy: planVersions.reviewBy,
+  instructions: planVersions.instructions,
+  reason: planVersions.reason,
+  contraindicationOverride: planVersions.contraindicationOverride,
+  intervalOverrideReason: planVersions.intervalOverrideReason,
+  decidedAt: planVersions.decidedAt,
+  decidedById: users.id,
+  decidedByName: users.name,
+};
+
+function selectVersions(db: Reader, patientId: string) {
+  return db
+    .select(columns)
+    .from(planVersions)
+    .innerJoin(users, eq(users.id, planVersions.decidedBy))
+    .where(eq(planVersions.patientId, patientId))
+    .orderBy(desc(planVersions.version));
+}
+
+function toDto(row: Awaited<ReturnType<ReturnType<typeof selectVersions>["all"]>>[number], today: string): PlanVersionDto {
+  const { decidedById, decidedByName, ...plan } = row;
+  return { ...plan, status: derivePlanStatus(plan, today), decidedBy: { id: decidedById, name: decidedByName } };
+}
+
+/** The latest plan version of a patient, or null; no access check (callers authorize). */
+export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVersionDto | null {
+  const row = selectVersions(db, patientId).limit(1).get();
+  return row ? toDto(row, todayIso()) : null;
+}
+
+/** Every version, newest first: staff of the patient's clinic only. */
+export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDto[] {
+  requireRole(actor, STAFF_ROLES);
+  const scope = requirePatientAccess(actor, patientId);
+  const today = todayIso();
+  return selectVersions(getDb(), scope.id)
+    .all()
+    .map((row) => toDto(row, today));
+}
+
+function summary(plan: PlanVersionDto | null) {
+  if (!plan) return null;
+  const { version, decision, areas, minIntervalDays, reviewBy, reason } = plan;
+  return { version, decision, areas, minIntervalDays, reviewBy, reason };
+}
+
+/**
+ * Records a clinician's decision as a new immutable version. Rejected with 409 when someone else
+ * decided since `baseVersion`, and with 400 naming the rule when a clinical rule is not met.
+ */
+export function decidePlan(actor: Actor, patientId: string, input: PlanDecisionInput): PlanVersionDto {
+  requireRole(actor, ["clinician"]);
+  const scope = requirePatientAccess(actor, patientId);
+  return writeTransaction((tx) => {
+    const current = loadCurrentPlan(scope.id, tx);
+    const currentVersion = current?.version ?? 0;
+    if (input.baseVersion !== currentVersion) {
+      throw new ConflictError(
+        `This plan changed while you were editing: version ${currentVersion} is now the latest, you were looking at version ${input.baseVersion}.`,
+        { currentVersion: current },
+      );
+    }
+    const today = todayIso();
+    const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
+    const settings = loadClinicSettings(scope.clinicId, tx);
+    const violations = validatePlanDecision(input, {
+      today,
+      screening: screening?.evaluation ?? null,
+      intervalFloors: settings.intervalFloors,
+    });
+    if (violations.length > 0) {
+      recordAudit(tx, {
+        action: "plan.decide",
+        outcome: "failure",
+        actor,
+        patientId: scope.id,
+        detail: { decision: input.decision, rules: violations.map((v) => v.rule) },
+      });
+      throw new ValidationError(violations[0]!.message, violations.map(({ path, message, rule }) => ({ path, message, rule })));
+    }
+    const approved = input.decision === "approved";
+    const areas = approved ? input.areas : [];
+    tx.insert(planVersions)
+      .values({
+        patientId: scope.id,
+        version: currentVersion + 1,
+        decision: input.decision,
+        areas,
+        maxNeedleMm: longestNeedleMm(areas),
+        minIntervalDays: approved ? (input.minIntervalDays ?? null) : null,
+        reviewBy: approved ? (input.reviewBy ?? null) : null,
+        instructions: input.instructions,
+        reason: input.reason,
+        contraindicationOverride: approved ? input.contraindicationOverride : null,
+        intervalOverrideReason: approved ? input.intervalOverrideReason : null,
+        screeningVersion: screening?.version ?? null,
+        decidedBy: actor.id,
+      })
+      .run();
+    const saved = loadCurrentPlan(scope.id, tx)!;
+    recordAudit(tx, {
+      action: "plan.decide",
+      outcome: "success",
+      actor,
+      patientId: scope.id,
+      detail: { before: summary(current), after: summary(saved) },
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db";
+import { screenings, users } from "@/db/schema";
+import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
+import type { Actor } from "@/lib/auth/types";
+import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
+import { todayIso } from "@/lib/domain/dates";
+import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
+import type { ScreeningInput } from "@/lib/validation/screening";
+import { recordAudit } from "./audit";
+import { loadClinicSettings } from "./clinic-settings";
+
+export type ScreeningDto = {
+  version: number;
+  answers: (ScreeningAnswer & { label: string; class: ScreeningClass })[];
+  recordedBy: { id: string; name: string };
+  recordedAt: string;
+  evaluation: ScreeningEvaluation;
+};
+
+type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
+/** The latest screening of a patient, evaluated with the clinic's current settings; no access check. */
+export function loadLatestScreening(patientId: string, clinicId: string, db: Reader = getDb()): ScreeningDto | null {
+  const row = db
+    .select({
+      version: screenings.version,
+      answers: screenings.answers,
+      recordedAt: screenings.recordedAt,
+      recordedById: users.id,
+      recordedByName: users.name,
+    })
+    .from(screenings)
+    .innerJoin(users, eq(users.id, screenings.recordedBy))
+    .where(eq(screenings.patientId, patientId))
+    .orderBy(desc(screenings.version))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  const settings = loadClinicSettings(clinicId, db);
+  const answers = row.answers as ScreeningAnswer[];
+  return {
+    version: row.version,
+    answers: SCREENING_ITEMS.map((item) => {
+      const answer = answers.find((a) => a.item === item.code);
+      return {
+        item: item.code as ScreeningItemCode,
+        answer: answer?.answer ?? false,
+        date: answer?.date ?? null,
+        label: screeningItemLabel(item.code),
+        class: settings.screeningClasses[item.code],
+      };
+    }),
+    recordedBy: { id: row.recordedById, name: row.recordedByName },
+    recordedAt: row.recordedAt,
+    evaluation: evaluateScreening(answers, settings, todayIso()),
+  };
+}
+
+/** Clinicians record a new screening version; the previous ones stay as they were. */
+export function recordScreening(actor: Actor, patientId: string, input: ScreeningInput): ScreeningDto {
+  requireRole(actor, ["clinician"]);
+  const scope = requirePatientAccess(actor, patientId);
+  return writeTransaction((tx) => {
+    const previous = loadLatestScreening(scope.id, scope.clinicId, tx);
+    const version = (previous?.version ?? 0) + 1;
+    tx.insert(screenings).values({ patientId: scope.id, version, answers: input.answers, recordedBy: actor.id }).run();
+    const saved = loadLatestScreening(scope.id, scope.clinicId, tx)!;
+    recordAudit(tx, {
+      action: "screening.record",
+      outcome: "success",
+      actor,
+      patientId: scope.id,
+      detail: {
+        before: previous && { version: previous.version, yes: previous.answers.filter((a) => a.answer).map((a) => a.item) },
+        after: { version, yes: saved.answers.filter((a) => a.answer).map((a) => a.item) },
+      },
+    });
+    return saved;
+  });
+}
+
+export function getScreening(actor: Actor, patientId: string): ScreeningDto | null {
+  const scope = requirePatientAccess(actor, patientId);
+  return loadLatestScreening(scope.id, scope.clinicId);
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_INTERVAL_FLOORS, intervalFloorFor } from "./clinic-settings";
+import { validatePlanDecision, type PlanDecisionDraft, type PlanRuleContext } from "./plan-rules";
+
+const today = "2026-11-21";
+const clean: PlanRuleContext = { today, screening: { blocks: [], reviews: [] }, intervalFloors: DEFAULT_INTERVAL_FLOORS };
+const blocked: PlanRuleContext = {
+  ...clean,
+  screening: { blocks: [{ item: "isotretinoin", label: "Oral isotretinoin", class: "block", date: "2026-07-21" }], reviews: [] },
+};
+
+const approval = (overrides: Partial<PlanDecisionDraft> = {}): PlanDecisionDraft => ({
+  decision: "approved",
+  areas: [{ area: "face", maxNeedleMm: 0.5 }],
+  minIntervalDays: 7,
+  reviewBy: "2027-02-19",
+  instructions: "Sanitize before and after.",
+  ...overrides,
+});
+
+const rules = (draft: PlanDecisionDraft, ctx = clean) => validatePlanDecision(draft, ctx).map((v) => v.rule);
+
+describe("needle lengths", () => {
+  it("accepts every home length up to and including 1.0 mm", () => {
+    for (const mm of [0.2, 0.25, 0.3, 0.5, 0.75, 1.0]) {
+      expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: mm }], minIntervalDays: 28 }))).toEqual([]);
+    }
+  });
+
+  it("refuses 1.01 mm and clinic lengths as above the home maximum", () => {
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 1.01 }], minIntervalDays: 28 }))).toEqual(["needle_above_home_max"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 2.5 }], minIntervalDays: 28 }))).toEqual(["needle_above_home_max"]);
+  });
+
+  it("refuses lengths that are not in the home set", () => {
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 0.4 }] }))).toEqual(["needle_not_in_home_set"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 0 }] }))).toEqual(["needle_not_in_home_set"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: -0.5 }] }))).toEqual(["needle_not_in_home_set"]);
+  });
+
+  it("names the area and the rule in the message", () => {
+    const [violation] = validatePlanDecision(approval({ areas: [{ area: "neck", maxNeedleMm: 1.5 }], minIntervalDays: 28 }), clean);
+    expect(violation).toMatchObject({ path: "areas.0.maxNeedleMm" });
+    expect(violation?.message).toMatch(/Neck: 1.5 mm is above the 1.0 mm home maximum/);
+  });
+});
+
+describe("areas", () => {
+  it("refuses duplicated, unknown and missing areas", () => {
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "face", maxNeedleMm: 0.25 }] }))).toEqual(["area_duplicated"]);
+    expect(rules(approval({ areas: [{ area: "eyelids", maxNeedleMm: 0.25 }] }))).toEqual(["area_unknown"]);
+    expect(rules(approval({ areas: [] }))).toContain("areas_required");
+  });
+});
+
+describe("interval floors", () => {
+  it("maps lengths to the DOMAIN.md floors", () => {
+    expect(intervalFloorFor(0.2, DEFAULT_INTERVAL_FLOORS)).toBe(2);
+    expect(intervalFloorFor(0.3, DEFAULT_INTERVAL_FLOORS)).toBe(2);
+    expect(intervalFloorFor(0.5, DEFAULT_INTERVAL_FLOORS)).toBe(7);
+    expect(intervalFloorFor(0.75, DEFAULT_INTERVAL_FLOORS)).toBe(14);
+    expect(intervalFloorFor(1.0, DEFAULT_INTERVAL_FLOORS)).toBe(28);
+  });
+
+  it("accepts an interval exactly at the floor of the longest length", () => {
+    const areas = [{ area: "face", maxNeedleMm: 0.75 }, { area: "neck", maxNeedleMm: 0.25 }];
+    expect(rules(approval({ areas, minIntervalDays: 14 }))).toEqual([]);
+  });
+
+  it("refuses an interval one day below the floor without a reason", () => {
+    const areas = [{ area: "face", maxNeedleMm: 0.75 }, { area: "neck", maxNeedleMm: 0.25 }];
+    expect(rules(approval({ areas, minIntervalDays: 13 }))).toEqual(["interval_below_floor"]);
+    expect(rules(approval({ areas, minIntervalDays: 13, intervalOverrideReason: "   " }))).toEqual(["interval_below_floor"]);
+  });
+
+  it("accepts an interval below the floor with a recorded reason", () => {
+    expect(rules(approval({ minIntervalDays: 3, intervalOverrideReason: "Tolerated 3-day spacing for a year" }))).toEqual([]);
+  });
+
+  it("uses the clinic's own floors", () => {
+    const strict = { ...clean, intervalFloors: [{ upToMm: 1.0, minDays: 10 }] };
+    expect(rules(approval({ minIntervalDays: 9 }), strict)).toEqual(["interval_below_floor"]);
+    expect(rules(approval({ minIntervalDays: 10 }), strict)).toEqual([]);
+  });
+});
+
+describe("review date", () => {
+  it("must be in the future", () => {
+    expect(rules(approval({ reviewBy: today }))).toEqual(["review_by_not_future"]);
+    expect(rules(approval({ reviewBy: "2026-11-22" }))).toEqual([]);
+    expect(rules(approval({ reviewBy: "2026-02-30" }))).toEqual(["review_by_not_future"]);
+  });
+
+  it("must be at most 12 months ahead", () => {
+    expect(rules(approval({ reviewBy: "2027-11-21" }))).toEqual([]);
+    expect(rules(approval({ reviewBy: "2027-11-22" }))).toEqual(["review_by_too_far"]);
+  });
+
+  it("is required for an approval", () => {
+    expect(rules(approval({ reviewBy: null }))).toEqual(["review_by_required"]);
+  });
+});
+
+describe("screening", () => {
+  it("refuses approval when the screening is missing", () => {
+    expect(rules(approval(), { ...clean, screening: null })).toEqual(["screening_missing"]);
+  });
+
+  it("refuses approval over a block item without an override", () => {
+    expect(rules(approval(), blocked)).toEqual(["contraindication_override_required"]);
+    expect(rules(approval({ contraindicationOverride: "" }), blocked)).toEqual(["contraindication_override_required"]);
+  });
+
+  it("accepts approval over a block item with an override justification", () => {
+    expect(rules(approval({ contraindicationOverride: "Dermatology and prescriber agree; last dose 7 months before start" }), blocked)).toEqual([]);
+  });
+
+  it("lets review items through (the editor warns)", () => {
+    const review = { ...clean, screening: { blocks: [], reviews: [{ item: "rosacea" as const, label: "Rosacea", class: "review" as const, date: null }] } };
+    expect(rules(approval(), review)).toEqual([]);
+  });
+});
+
+describe("denials and suspensions", () => {
+  it("require a reason", () => {
+    expect(rules({ decision: "denied" })).toEqual(["reason_required"]);
+    expect(rules({ decision: "denied", reason: "  " })).toEqual(["reason_required"]);
+    expect(rules({ decision: "suspended", reason: null })).toEqual(["reason_required"]);
+  });
+
+  it("are accepted with a reason, even without a screening", () => {
+    expect(rules({ decision: "denied", reason: "Active acne" }, { ...clean, screening: null })).toEqual([]);
+    expect(rules({ decision: "suspended", reason: "Infection reported" })).toEqual([]);
+  });
+});
+
+it("requires instructions for an approval", () => {
+  expect(rules(approval({ instructions: " " }))).toEqual(["instructions_required"]);
+});

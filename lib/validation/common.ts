@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { isValidIsoDate, todayIso } from "@/lib/domain/dates";
+
+export const isoDateSchema = z
+  .string({ error: "Use a date in the form YYYY-MM-DD." })
+  .refine(isValidIsoDate, "Use a real date in the form YYYY-MM-DD.");
+
+export const pastOrTodayDateSchema = isoDateSchema.refine((d) => d <= todayIso(), "The date cannot be in the future.");
+
+export const optionalText = (max: number, label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} is at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const pagingSchema = {
+  page: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number({ error: "page must be a number." }).int("page must be a whole number.").min(1, "page starts at 1.").default(1),
+  ),
+};
+
+export const uuidSchema = z.uuid({ error: "Not a valid id." });

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { AREAS, PLAN_DECISIONS } from "@/lib/domain/clinical";
+import { isoDateSchema, optionalText } from "./common";
+
+/** Shape only: the clinical rules (lengths, floors, screening) live in lib/domain/plan-rules.ts. */
+export const planAreaSchema = z.object({
+  area: z.string({ error: "area must be one of " + AREAS.join(", ") + "." }).trim().min(1, "area is required."),
+  maxNeedleMm: z.number({ error: "maxNeedleMm must be a number of millimetres." }).finite(),
+});
+
+export const planDecisionSchema = z.object({
+  baseVersion: z
+    .number({ error: "baseVersion must be the plan version you were looking at (0 when there was none)." })
+    .int()
+    .min(0),
+  decision: z.enum(PLAN_DECISIONS, { error: `decision must be one of ${PLAN_DECISIONS.join(", ")}.` }),
+  areas: z.array(planAreaSchema).max(AREAS.length * 2, "Too many areas.").default([]),
+  minIntervalDays: z
+    .number({ error: "minIntervalDays must be a whole number of days." })
+    .int("minIntervalDays must be a whole number of days.")
+    .min(1, "minIntervalDays must be at least 1.")
+    .max(365, "minIntervalDays is at most 365.")
+    .nullish(),
+  reviewBy: isoDateSchema.nullish(),
+  instructions: optionalText(4000, "instructions"),
+  reason: optionalText(2000, "reason"),
+  contraindicationOverride: optionalText(2000, "contraindicationOverride"),
+  intervalOverrideReason: optionalText(2000, "intervalOverrideReason"),
+});
+export type PlanDecisionInput = z.infer<typeof planDecisionSchema>;
+
+export const planTemplateSchema = z.object({
+  name: z.string({ error: "name is required." }).trim().min(1, "name is required.").max(80, "name is at most 80 characters."),
+  areas: z.array(planAreaSchema).min(1, "A template needs at least one area.").max(AREAS.length),
+  minIntervalDays: z.number({ error: "minIntervalDays must be a whole number of days." }).int().min(1).max(365),
+  instructions: z.string({ error: "instructions are required." }).trim().min(1, "instructions are required.").max(4000),
+});
+export type PlanTemplateInput = z.infer<typeof planTemplateSchema>;
