@@ -17,5 +17,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // API routes answer 401 themselves; static assets and the sign-in page need no session.
-  matcher: ["/((?!api/|_next/|login|favicon\\.ico|robots\\.txt|icon\\.svg).*)"],
+  matcher: ["/((?!api/|_next/|login|set-password/|favicon\\.ico|robots\\.txt|icon\\.svg).*)"],
 };

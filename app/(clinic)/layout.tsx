@@ -14,7 +14,14 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         home="/patients"
         context={getOwnClinicName(actor)}
         user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role] }}
-        nav={<NavLink href="/patients">Patients</NavLink>}
+        nav={
+          <>
+            <NavLink href="/patients">Patients</NavLink>
+            <NavLink href="/templates">Templates</NavLink>
+            {actor.role === "admin" && <NavLink href="/settings">Settings</NavLink>}
+            {actor.role === "admin" && <NavLink href="/audit">Audit</NavLink>}
+          </>
+        }
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </>

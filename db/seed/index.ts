@@ -2,7 +2,10 @@ import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "../connection";
 import { auditEvents, clinics, patients, users } from "../schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, generatedPatients } from "./demo-data";
+import { todayIso } from "../../lib/domain/dates";
+import { GENERATED_HISTORIES, NAMED_HISTORIES } from "./clinical-data";
+import { patientIdByMrn, seedHistory, seedTemplates } from "./clinical";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, NORTHSIDE, generatedPatients } from "./demo-data";
 
 export function isDatabaseEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(clinics).get()?.n ?? 0) === 0;
@@ -40,7 +43,8 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
       const userOf = (email: string) => userId.get(email) ?? fail(`user ${email}`);
 
       let addedPatients = 0;
-      for (const p of [...NAMED_PATIENTS, ...generatedPatients()]) {
+      const everyone = [...NAMED_PATIENTS, ...generatedPatients()];
+      for (const p of everyone) {
         const result = tx
           .insert(patients)
           .values({
@@ -56,8 +60,20 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
           .run();
         addedPatients += result.changes;
       }
+      const today = todayIso();
+      let histories = 0;
+      for (const clinicIdValue of clinicId.values()) seedTemplates(tx, clinicIdValue);
+      const generated = everyone.slice(NAMED_PATIENTS.length).filter((p) => p.clinic === NORTHSIDE);
+      const stories = [
+        ...NAMED_PATIENTS.map((p) => [p, NAMED_HISTORIES[p.mrn] ?? null] as const),
+        ...generated.map((p, i) => [p, GENERATED_HISTORIES[i] ?? null] as const),
+      ];
+      for (const [p, history] of stories) {
+        const patientId = history && patientIdByMrn(tx, idOf(p.clinic), p.mrn);
+        if (patientId && seedHistory(tx, patientId, userOf(p.clinicianEmail), history, today)) histories += 1;
+      }
       tx.insert(auditEvents)
-        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients }) })
+        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients, histories }) })
         .run();
       return { users: addedUsers, patients: addedPatients };
     },

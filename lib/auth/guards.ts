@@ -33,6 +33,15 @@ export async function requireStaff(): Promise<Actor> {
   return requireRole(await requireUser(), STAFF_ROLES);
 }
 
+/** Clinical decisions (screening, plans) are made by clinicians, not by admins or patients. */
+export async function requireClinician(): Promise<Actor> {
+  return requireRole(await requireUser(), ["clinician"]);
+}
+
+export async function requireAdmin(): Promise<Actor> {
+  return requireRole(await requireUser(), ["admin"]);
+}
+
 /**
  * Loads the minimal scope of a patient and checks the actor may see it. Unknown ids and other
  * clinics' patients both answer 404, so nobody learns that a record exists elsewhere.

@@ -29,6 +29,8 @@ export type PatientSummary = {
 
 export type PatientDetail = PatientSummary & {
   clinicId: string;
+  /** Whether the patient can sign in to the portal: never invited, invited (link not used yet), active. */
+  portalAccount: "none" | "invited" | "active";
   hasPortalAccount: boolean;
   createdAt: string;
   updatedAt: string;
@@ -144,10 +146,13 @@ function loadDetail(patientId: string): PatientDetail {
     .get();
   if (!row) throw new Error(`Patient ${patientId} vanished between scope check and read`);
   const { clinicId, userId, createdAt, updatedAt, ...summary } = row;
+  const account = userId ? db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get() : undefined;
+  const portalAccount = !account ? "none" : account.passwordHash ? "active" : "invited";
   return {
     ...toSummary(summary),
     clinicId,
-    hasPortalAccount: userId !== null,
+    portalAccount,
+    hasPortalAccount: portalAccount === "active",
     createdAt,
     updatedAt,
     currentPlan: loadCurrentPlan(patientId, db),
@@ -230,4 +235,15 @@ export function updatePatient(actor: Actor, patientId: string, input: PatientUpd
     });
   });
   return loadDetail(scope.id);
+}
+
+/** Every patient of the actor's clinic as id, name and MRN, for pickers such as the audit filter. */
+export function listPatientOptions(actor: Actor): { id: string; name: string; mrn: string }[] {
+  requireRole(actor, STAFF_ROLES);
+  return getDb()
+    .select({ id: patients.id, name: patients.name, mrn: patients.mrn })
+    .from(patients)
+    .where(eq(patients.clinicId, actor.clinicId))
+    .orderBy(asc(sql`${patients.name} collate nocase`))
+    .all();
 }

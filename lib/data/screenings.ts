@@ -13,7 +13,7 @@ import { loadClinicSettings } from "./clinic-settings";
 
 export type ScreeningDto = {
   version: number;
-  answers: (ScreeningAnswer & { label: string; class: ScreeningClass })[];
+  answers: { item: ScreeningItemCode; answer: boolean; date: string | null; label: string; class: ScreeningClass }[];
   recordedBy: { id: string; name: string };
   recordedAt: string;
   evaluation: ScreeningEvaluation;

@@ -60,7 +60,8 @@ function areaLabel(area: string): string {
   return (AREA_LABELS as Record<string, string>)[area] ?? area;
 }
 
-function checkAreas(areas: PlanAreaLimit[]): PlanViolation[] {
+/** Areas known and unique, each with a home length: shared by decisions and clinic templates. */
+export function validatePlanAreas(areas: PlanAreaLimit[]): PlanViolation[] {
   const violations: PlanViolation[] = [];
   if (areas.length === 0) {
     return [{ rule: "areas_required", path: "areas", message: "An approved plan needs at least one area with its maximum needle length." }];
@@ -92,7 +93,7 @@ function checkAreas(areas: PlanAreaLimit[]): PlanViolation[] {
 
 function checkApproval(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViolation[] {
   const areas = draft.areas ?? [];
-  const violations = checkAreas(areas);
+  const violations = validatePlanAreas(areas);
 
   if (draft.minIntervalDays == null) {
     violations.push({ rule: "interval_required", path: "minIntervalDays", message: "Set the minimum number of days between sessions." });

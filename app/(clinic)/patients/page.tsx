@@ -5,6 +5,7 @@ import { Alert } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { listPatients } from "@/lib/data/patients";
+import { formatMm } from "@/lib/domain/clinical";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
 import { patientListQuerySchema } from "@/lib/validation/patients";
 import { PlanStatusBadge } from "./plan-status-badge";
@@ -17,11 +18,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PatientsPage({ searchParams }: Props) {
   const actor = await requirePageActor(STAFF_ROLES);
   const raw = await searchParams;
-  const parsed = patientListQuerySchema.safeParse({ q: raw.q, page: raw.page });
+  const parsed = patientListQuerySchema.safeParse({ q: raw.q, page: raw.page, status: raw.status, sort: raw.sort });
   const query = parsed.success ? parsed.data : patientListQuerySchema.parse({});
   const { items, total, page, pageSize } = listPatients(actor, query);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const pageHref = (n: number) => `/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(n) })}`;
+  const filters = { ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.sort !== "name" && { sort: query.sort }) };
+  const pageHref = (n: number) => `/patients?${new URLSearchParams({ ...filters, page: String(n) })}`;
+  const filtered = Boolean(query.q || query.status);
 
   return (
     <div className="space-y-4">
@@ -30,21 +33,28 @@ export default async function PatientsPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">Patients</h1>
           <p className="text-sm text-slate-700">Your clinic&rsquo;s roster and each patient&rsquo;s home-care plan status.</p>
         </div>
-        <RosterSearch initialQuery={query.q ?? ""} />
+        <div className="flex flex-wrap items-end gap-3">
+          <RosterSearch initial={{ q: query.q ?? "", status: query.status ?? "", sort: query.sort }} />
+          <ButtonLink href="/patients/new" variant="primary">
+            New patient
+          </ButtonLink>
+        </div>
       </div>
       {!parsed.success && <Alert tone="warning">That search could not be read, so the full roster is shown.</Alert>}
 
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">{query.q ? `No patients match “${query.q}”.` : "No patients yet."}</p>
+          <p className="font-medium">
+            {query.q ? `No patients match “${query.q}”.` : filtered ? "No patients have this plan status." : "No patients yet."}
+          </p>
           <p className="mt-1 text-sm text-slate-700">
-            {query.q ? "Check the spelling, or search by MRN instead." : "Patients your clinic adds will appear here."}
+            {filtered ? "Check the spelling, search by MRN, or clear the filters." : "Patients your clinic adds will appear here."}
           </p>
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Patients, sorted by name</caption>
+            <caption className="sr-only">Patients, sorted by {query.sort === "reviewBy" ? "review date" : "name"}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-3 font-medium">Name</th>
@@ -53,6 +63,8 @@ export default async function PatientsPage({ searchParams }: Props) {
                 <th scope="col" className="px-4 py-3 font-medium">Skin type</th>
                 <th scope="col" className="px-4 py-3 font-medium">Responsible clinician</th>
                 <th scope="col" className="px-4 py-3 font-medium">Plan</th>
+                <th scope="col" className="px-4 py-3 font-medium">Max length</th>
+                <th scope="col" className="px-4 py-3 font-medium">Review by</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -72,6 +84,8 @@ export default async function PatientsPage({ searchParams }: Props) {
                   <td className="px-4 py-3">
                     <PlanStatusBadge status={p.planStatus} />
                   </td>
+                  <td className="px-4 py-3">{p.maxNeedleMm !== null ? `${formatMm(p.maxNeedleMm)} mm` : "—"}</td>
+                  <td className="px-4 py-3">{p.reviewBy ? formatDate(p.reviewBy) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,69 +1,107 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
+import { hasPihRisk } from "@/lib/domain/clinical";
+import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
-import { NotFoundError } from "@/lib/errors";
+import { listPlanVersions } from "@/lib/data/plans";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
 import { PlanStatusBadge } from "../plan-status-badge";
+import { InvitePanel } from "./invite-panel";
+import { PlanHistory } from "./plan-history";
+import { PlanSummary } from "./plan-summary";
+import { ScreeningPanel } from "./screening-panel";
 
 export const metadata: Metadata = { title: "Patient" };
 
-type Props = { params: Promise<{ id: string }> };
+const PORTAL_LABELS = { none: "Not invited", invited: "Invited, link not used yet", active: "Active" } as const;
 
-function loadPatient(...args: Parameters<typeof getPatient>) {
-  try {
-    return getPatient(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
-export default async function PatientPage({ params }: Props) {
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(STAFF_ROLES);
-  const patient = loadPatient(actor, (await params).id);
-  const darkerSkin = patient.skinType >= 4;
+  const { id } = await params;
+  const patient = orNotFound(() => getPatient(actor, id));
+  const versions = listPlanVersions(actor, patient.id);
+  const isClinician = actor.role === "clinician";
 
   return (
     <div className="space-y-4">
       <Link href="/patients" className="text-sm text-brand-700 hover:underline">
         ← All patients
       </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{patient.name}</h1>
-        <PlanStatusBadge status={patient.planStatus} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{patient.name}</h1>
+          <PlanStatusBadge status={patient.planStatus} />
+        </div>
+        <div className="flex gap-2">
+          <ButtonLink href={`/patients/${patient.id}/edit`}>Edit details</ButtonLink>
+          {isClinician && (
+            <ButtonLink href={`/patients/${patient.id}/plan`} variant="primary">
+              Decide plan
+            </ButtonLink>
+          )}
+        </div>
       </div>
-      <Card aria-labelledby="demographics-heading">
-        <h2 id="demographics-heading" className="text-lg font-semibold">
-          Demographics
-        </h2>
-        <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
-          <Item term="MRN" value={<span className="font-mono">{patient.mrn}</span>} />
-          <Item term="Date of birth" value={`${formatDate(patient.dateOfBirth)} (age ${ageOn(patient.dateOfBirth)})`} />
-          <Item term="Fitzpatrick skin type" value={skinTypeLabel(patient.skinType)} />
-          <Item term="Responsible clinician" value={patient.responsibleClinician.name} />
-          <Item term="Portal account" value={patient.hasPortalAccount ? "Active" : "Not invited"} />
-        </dl>
-        {darkerSkin && (
-          <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Caution: Fitzpatrick IV–VI skin carries a higher risk of post-inflammatory hyperpigmentation.
-          </p>
-        )}
-      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card aria-labelledby="demographics-heading">
+          <h2 id="demographics-heading" className="text-lg font-semibold">
+            Demographics
+          </h2>
+          <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+            <Item term="MRN" value={<span className="font-mono">{patient.mrn}</span>} />
+            <Item term="Date of birth" value={`${formatDate(patient.dateOfBirth)} (age ${ageOn(patient.dateOfBirth)})`} />
+            <Item term="Fitzpatrick skin type" value={skinTypeLabel(patient.skinType)} />
+            <Item term="Responsible clinician" value={patient.responsibleClinician.name} />
+            <Item term="Portal account" value={PORTAL_LABELS[patient.portalAccount]} />
+          </dl>
+        </Card>
+        <ScreeningPanel patientId={patient.id} screening={patient.screening} pihRisk={hasPihRisk(patient.skinType)} canEdit={isClinician} />
+      </div>
+
       <Card aria-labelledby="plan-heading">
         <h2 id="plan-heading" className="text-lg font-semibold">
           Home-care plan
         </h2>
-        <p className="mt-2 text-sm text-slate-700">No plan decision has been recorded for this patient yet.</p>
+        {patient.currentPlan ? (
+          <div className="mt-2 space-y-2">
+            <p className="text-sm text-slate-700">
+              Version {patient.currentPlan.version} by {patient.currentPlan.decidedBy.name}
+            </p>
+            <PlanSummary plan={patient.currentPlan} />
+            {patient.currentPlan.instructions && (
+              <p className="whitespace-pre-line rounded-md bg-slate-50 p-3 text-sm">{patient.currentPlan.instructions}</p>
+            )}
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-700">No plan decision has been recorded for this patient yet.</p>
+        )}
       </Card>
+
+      <Card aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+          Plan history
+        </h2>
+        <PlanHistory versions={versions} />
+      </Card>
+
+      {patient.portalAccount !== "active" && (
+        <Card aria-labelledby="portal-heading">
+          <h2 id="portal-heading" className="mb-3 text-lg font-semibold">
+            Portal invitation
+          </h2>
+          <InvitePanel patientId={patient.id} invited={patient.portalAccount === "invited"} />
+        </Card>
+      )}
     </div>
   );
 }
 
-function Item({ term, value }: { term: string; value: React.ReactNode }) {
+function Item({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div>
       <dt className="text-sm text-slate-600">{term}</dt>

@@ -1,10 +1,17 @@
-import { requireUser } from "@/lib/auth/guards";
-import { getPatient } from "@/lib/data/patients";
-import { apiRoute, noStore } from "@/lib/http/api";
+import { requireStaff, requireUser } from "@/lib/auth/guards";
+import { getPatient, updatePatient } from "@/lib/data/patients";
+import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { parseOrThrow } from "@/lib/validation/issues";
+import { patientUpdateSchema } from "@/lib/validation/patients";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const GET = apiRoute<Context>(async (_request, { params }) => {
+export const GET = apiRoute<IdContext>(async (_request, context) => {
   const actor = await requireUser();
-  return noStore(getPatient(actor, (await params).id));
+  return noStore(getPatient(actor, await idParam(context)));
+});
+
+export const PATCH = apiRoute<IdContext>(async (request, context) => {
+  const actor = await requireStaff();
+  const input = parseOrThrow(patientUpdateSchema, await readJson(request));
+  return noStore(updatePatient(actor, await idParam(context), input));
 });

@@ -1,0 +1,50 @@
+import { buttonClasses } from "@/app/_components/ui/button";
+import { inputClasses } from "@/app/_components/ui/field";
+
+type Option = { value: string; label: string };
+type Props = {
+  initial: Record<string, string>;
+  patients: { id: string; name: string; mrn: string }[];
+  staff: { id: string; name: string; role: string }[];
+  actions: Option[];
+};
+
+/** A plain GET form: filters live in the URL and work without JavaScript. */
+export function AuditFilters({ initial, patients, staff, actions }: Props) {
+  const select = (name: string, label: string, options: Option[]) => (
+    <div>
+      <label htmlFor={`audit-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`audit-${name}`} name={name} defaultValue={initial[name] ?? ""} className={`${inputClasses} w-52`}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      {select("patientId", "Patient", patients.map((p) => ({ value: p.id, label: `${p.name} (${p.mrn})` })))}
+      {select("actorId", "Who", staff.map((s) => ({ value: s.id, label: `${s.name} (${s.role})` })))}
+      {select("action", "Action", actions)}
+      {(["from", "to"] as const).map((name) => (
+        <div key={name}>
+          <label htmlFor={`audit-${name}`} className="block text-sm font-medium">
+            {name === "from" ? "From" : "To"}
+          </label>
+          <input id={`audit-${name}`} type="date" name={name} defaultValue={initial[name] ?? ""} className={inputClasses} />
+        </div>
+      ))}
+      <button type="submit" className={buttonClasses("primary")}>
+        Filter
+      </button>
+      <a href="/audit" className={buttonClasses("ghost")}>
+        Clear
+      </a>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guards";
+import { hasPihRisk } from "@/lib/domain/clinical";
+import { getClinicSettings } from "@/lib/data/clinic-settings";
+import { orNotFound } from "@/lib/data/load-or-404";
+import { getPatient } from "@/lib/data/patients";
+import { listPlanTemplates } from "@/lib/data/templates";
+import { PlanStatusBadge } from "../../plan-status-badge";
+import { PlanSummary } from "../plan-summary";
+import { ScreeningPanel } from "../screening-panel";
+import { PlanEditor } from "./plan-editor";
+
+export const metadata: Metadata = { title: "Plan decision" };
+
+export default async function PlanEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor(["clinician"]);
+  const { id } = await params;
+  const patient = orNotFound(() => getPatient(actor, id));
+  const settings = getClinicSettings(actor);
+  return (
+    <div className="space-y-4">
+      <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">
+        ← {patient.name}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Home-care plan: {patient.name}</h1>
+        <PlanStatusBadge status={patient.planStatus} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="space-y-4">
+          <ScreeningPanel patientId={patient.id} screening={patient.screening} pihRisk={hasPihRisk(patient.skinType)} canEdit />
+          <section aria-labelledby="current-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="current-heading" className="text-lg font-semibold">
+              {patient.currentPlan ? `Current: version ${patient.currentPlan.version}` : "No decision yet"}
+            </h2>
+            {patient.currentPlan && (
+              <div className="mt-2">
+                <PlanSummary plan={patient.currentPlan} />
+              </div>
+            )}
+          </section>
+        </div>
+        <section aria-labelledby="decision-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="decision-heading" className="mb-4 text-lg font-semibold">
+            New decision
+          </h2>
+          <PlanEditor
+            patientId={patient.id}
+            current={patient.currentPlan}
+            screening={patient.screening?.evaluation ?? null}
+            intervalFloors={settings.intervalFloors}
+            templates={listPlanTemplates(actor)}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button, ButtonLink } from "@/app/_components/ui/button";
+import { Field } from "@/app/_components/ui/field";
+import { FormStatus, SelectField } from "@/app/_components/ui/form-controls";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { SKIN_TYPES } from "@/lib/domain/clinical";
+import { skinTypeLabel } from "@/lib/format";
+import { patientCreateSchema } from "@/lib/validation/patients";
+
+type Values = { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string };
+type Props = {
+  clinicians: { id: string; name: string }[];
+  initial?: Values & { id: string };
+};
+
+/** Creates a patient, or edits one when `initial` is given; the same schema checks both sides. */
+export function PatientForm({ clinicians, initial }: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      initial
+        ? apiFetch<{ id: string }>(`/api/patients/${initial.id}`, { method: "PATCH", body: values })
+        : apiFetch<{ id: string }>("/api/patients", { method: "POST", body: values }),
+    onSuccess: (patient) => {
+      router.push(`/patients/${patient.id}`);
+      router.refresh();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message])));
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = patientCreateSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    mutation.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      <FormStatus error={mutation.error?.message} />
+      <Field label="Full name" name="name" defaultValue={initial?.name} required maxLength={120} error={errors.name} autoComplete="off" />
+      <Field label="Date of birth" name="dateOfBirth" type="date" defaultValue={initial?.dateOfBirth} required error={errors.dateOfBirth} />
+      <Field label="MRN" name="mrn" defaultValue={initial?.mrn} required maxLength={32} error={errors.mrn} hint="Medical record number, unique in your clinic." />
+      <SelectField label="Fitzpatrick skin type" name="skinType" defaultValue={initial?.skinType ?? ""} required error={errors.skinType}>
+        <option value="" disabled>
+          Choose…
+        </option>
+        {SKIN_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {skinTypeLabel(t)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Responsible clinician"
+        name="responsibleClinicianId"
+        defaultValue={initial?.responsibleClinicianId ?? ""}
+        required
+        error={errors.responsibleClinicianId}
+      >
+        <option value="" disabled>
+          Choose…
+        </option>
+        {clinicians.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : initial ? "Save changes" : "Create patient"}
+        </Button>
+        <ButtonLink href={initial ? `/patients/${initial.id}` : "/patients"}>Cancel</ButtonLink>
+      </div>
+    </form>
+  );
+}

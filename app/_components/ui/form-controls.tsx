@@ -1,0 +1,76 @@
+import clsx from "clsx";
+import { useId, type ComponentProps, type ReactNode } from "react";
+import { inputClasses } from "./field";
+
+type Described = { label: ReactNode; error?: string; hint?: ReactNode };
+
+function useDescribed(id: string | undefined, hint?: ReactNode, error?: string) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const describedBy = [hint && `${controlId}-hint`, error && `${controlId}-error`].filter(Boolean).join(" ") || undefined;
+  return { controlId, describedBy };
+}
+
+function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function SelectField({ label, error, hint, className, id, children, ...props }: ComponentProps<"select"> & Described) {
+  const { controlId, describedBy } = useDescribed(id, hint, error);
+  return (
+    <div className={clsx("space-y-1", className)}>
+      <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClasses} {...props}>
+        {children}
+      </select>
+      <Messages id={controlId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, error, hint, className, id, ...props }: ComponentProps<"textarea"> & Described) {
+  const { controlId, describedBy } = useDescribed(id, hint, error);
+  return (
+    <div className={clsx("space-y-1", className)}>
+      <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClasses} {...props} />
+      <Messages id={controlId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, className, ...props }: Omit<ComponentProps<"input">, "type"> & { label: ReactNode }) {
+  return (
+    <label className={clsx("flex items-start gap-2 text-sm", className)}>
+      <input type="checkbox" className="mt-0.5 size-4 accent-brand-700" {...props} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A form-level error or success line, announced to screen readers. */
+export function FormStatus({ error, success }: { error?: string | null; success?: string | null }) {
+  return (
+    <div aria-live="polite" role="status">
+      {error && <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">{error}</p>}
+      {success && <p className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">{success}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { requireClinician, requireUser } from "@/lib/auth/guards";
+import { decidePlan, listPlanVersions } from "@/lib/data/plans";
+import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { parseOrThrow } from "@/lib/validation/issues";
+import { planDecisionSchema } from "@/lib/validation/plans";
+
+export const GET = apiRoute<IdContext>(async (_request, context) => {
+  const actor = await requireUser();
+  return noStore({ items: listPlanVersions(actor, await idParam(context)) });
+});
+
+export const POST = apiRoute<IdContext>(async (request, context) => {
+  const actor = await requireClinician();
+  const patientId = await idParam(context);
+  const input = parseOrThrow(planDecisionSchema, await readJson(request));
+  return noStore(decidePlan(actor, patientId, input), { status: 201 });
+});

@@ -1,0 +1,18 @@
+import { requireClinician, requireStaff } from "@/lib/auth/guards";
+import { getScreening, recordScreening } from "@/lib/data/screenings";
+import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { parseOrThrow } from "@/lib/validation/issues";
+import { screeningSchema } from "@/lib/validation/screening";
+
+export const GET = apiRoute<IdContext>(async (_request, context) => {
+  const actor = await requireStaff();
+  return noStore({ screening: getScreening(actor, await idParam(context)) });
+});
+
+export const PUT = apiRoute<IdContext>(async (request, context) => {
+  const actor = await requireClinician();
+  const patientId = await idParam(context);
+  const input = parseOrThrow(screeningSchema, await readJson(request));
+  return noStore(recordScreening(actor, patientId, input));
+});

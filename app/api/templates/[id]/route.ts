@@ -1,0 +1,9 @@
+import { requireStaff } from "@/lib/auth/guards";
+import { deletePlanTemplate } from "@/lib/data/templates";
+import { apiRoute } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+
+export const DELETE = apiRoute<IdContext>(async (_request, context) => {
+  deletePlanTemplate(await requireStaff(), await idParam(context));
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,13 @@
+import { requireStaff } from "@/lib/auth/guards";
+import { createPlanTemplate, listPlanTemplates } from "@/lib/data/templates";
+import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { parseOrThrow } from "@/lib/validation/issues";
+import { planTemplateSchema } from "@/lib/validation/plans";
+
+export const GET = apiRoute(async () => noStore({ items: listPlanTemplates(await requireStaff()) }));
+
+export const POST = apiRoute(async (request) => {
+  const actor = await requireStaff();
+  const input = parseOrThrow(planTemplateSchema, await readJson(request));
+  return noStore(createPlanTemplate(actor, input), { status: 201 });
+});

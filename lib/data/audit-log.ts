@@ -1,0 +1,97 @@
+import "server-only";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db";
+import { auditEvents, patients, users } from "@/db/schema";
+import { requireRole } from "@/lib/auth/guards";
+import type { Actor } from "@/lib/auth/types";
+import { addDays } from "@/lib/domain/dates";
+import type { AuditQuery } from "@/lib/validation/audit";
+import { recordAudit } from "./audit";
+
+export type AuditItem = {
+  id: number;
+  occurredAt: string;
+  action: string;
+  outcome: string;
+  ip: string | null;
+  actor: { id: string; name: string; email: string; role: string } | null;
+  patient: { id: string; name: string; mrn: string } | null;
+  detail: unknown;
+};
+
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+
+const actorUser = alias(users, "actor_user");
+
+function conditions(actor: Actor, query: AuditQuery): SQL | undefined {
+  return and(
+    eq(auditEvents.clinicId, actor.clinicId),
+    query.patientId ? eq(auditEvents.patientId, query.patientId) : undefined,
+    query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
+    query.action ? eq(auditEvents.action, query.action) : undefined,
+    query.from ? gte(auditEvents.occurredAt, `${query.from}T00:00:00.000Z`) : undefined,
+    query.to ? lt(auditEvents.occurredAt, `${addDays(query.to, 1)}T00:00:00.000Z`) : undefined,
+  );
+}
+
+function select(where: SQL | undefined) {
+  return getDb()
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      outcome: auditEvents.outcome,
+      ip: auditEvents.ip,
+      detail: auditEvents.detail,
+      actorId: actorUser.id,
+      actorName: actorUser.name,
+      actorEmail: actorUser.email,
+      actorRole: actorUser.role,
+      patientId: patients.id,
+      patientName: patients.name,
+      patientMrn: patients.mrn,
+    })
+    .from(auditEvents)
+    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorId))
+    .leftJoin(patients, eq(patients.id, auditEvents.patientId))
+    .where(where)
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof select>["all"]>>[number];
+
+function toItem(row: Row): AuditItem {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt,
+    action: row.action,
+    outcome: row.outcome,
+    ip: row.ip,
+    actor: row.actorId ? { id: row.actorId, name: row.actorName!, email: row.actorEmail!, role: row.actorRole! } : null,
+    patient: row.patientId ? { id: row.patientId, name: row.patientName!, mrn: row.patientMrn! } : null,
+    detail: row.detail ? JSON.parse(row.detail) : null,
+  };
+}
+
+/** The clinic's audit trail, newest first: admins only. */
+export function listAuditEvents(actor: Actor, query: AuditQuery): { items: AuditItem[]; total: number; page: number; pageSize: number } {
+  requireRole(actor, ["admin"]);
+  const where = conditions(actor, query);
+  const total = getDb().select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
+  const items = select(where)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all()
+    .map(toItem);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Every matching event (up to the export cap) for the CSV download, itself an audited read. */
+export function exportAuditEvents(actor: Actor, query: AuditQuery): AuditItem[] {
+  requireRole(actor, ["admin"]);
+  const items = select(conditions(actor, query)).limit(AUDIT_EXPORT_MAX_ROWS).all().map(toItem);
+  const filter = { patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to };
+  recordAudit(getDb(), { action: "audit.export", outcome: "success", actor, detail: { filter, rows: items.length } });
+  return items;
+}

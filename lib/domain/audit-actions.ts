@@ -1,0 +1,22 @@
+/** Every action the audit trail records, with the words an admin reads. */
+export const AUDIT_ACTIONS = {
+  "auth.sign_in": "Sign-in",
+  "auth.sign_out": "Sign-out",
+  "auth.sign_out_everywhere": "Signed out on all devices",
+  "patient.read": "Viewed patient record",
+  "patient.create": "Created patient",
+  "patient.update": "Edited patient",
+  "patient.invite": "Created portal invitation",
+  "patient.invite_accept": "Patient set portal password",
+  "screening.record": "Recorded screening",
+  "plan.decide": "Plan decision",
+  "template.create": "Created plan template",
+  "template.delete": "Deleted plan template",
+  "clinic_settings.update": "Changed clinic settings",
+  "user.create": "Created account",
+  "audit.export": "Exported audit trail",
+} as const;
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { isoDateSchema, pagingSchema } from "./common";
+
+const blankToUndefined = (v: unknown) => (v === "" || v == null ? undefined : v);
+
+export const auditQuerySchema = z
+  .object({
+    patientId: z.preprocess(blankToUndefined, z.uuid({ error: "patientId must be a patient id." }).optional()),
+    actorId: z.preprocess(blankToUndefined, z.uuid({ error: "actorId must be a user id." }).optional()),
+    action: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[a-z_.]+$/, "action is an action code such as plan.decide.").optional()),
+    from: z.preprocess(blankToUndefined, isoDateSchema.optional()),
+    to: z.preprocess(blankToUndefined, isoDateSchema.optional()),
+    format: z.preprocess(blankToUndefined, z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json")),
+    ...pagingSchema,
+    pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200, "pageSize is at most 200.").default(50)),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must be on or before to.", path: ["from"] });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
