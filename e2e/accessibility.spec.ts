@@ -36,6 +36,12 @@ test("the patient page has no serious accessibility violations", async ({ page }
 
 test("the portal page has no serious accessibility violations", async ({ page }) => {
   await signInViaForm(page, DEMO.lee);
+  await expect(page.getByText("Face: up to 0.5 mm")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the portal page without a plan has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.patel);
   await expect(page.getByText("No plan is recorded yet.")).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -49,3 +49,57 @@ export async function findPatientId(api: APIRequestContext, name: string): Promi
   if (!match) throw new Error(`No patient named ${name}`);
   return match.id;
 }
+
+const SCREENING_CODES = [
+  "pregnancy",
+  "isotretinoin",
+  "active_infection",
+  "active_acne",
+  "eczema_psoriasis",
+  "rosacea",
+  "keloid",
+  "anticoagulants",
+  "diabetes_wound_healing",
+  "cardiac",
+  "collagen_vascular",
+  "immunosuppression",
+  "skin_cancer",
+  "metal_allergy",
+  "recent_procedure",
+];
+
+let patientCounter = 0;
+
+/** A new patient of the clinician's clinic, so each test owns its data. */
+export async function createTestPatient(api: APIRequestContext, name = "Test Patient"): Promise<{ id: string; name: string; mrn: string }> {
+  const me = await (await api.get("/api/me")).json();
+  const mrn = `E2E-${Date.now().toString(36)}-${process.pid}-${(patientCounter += 1)}`.toUpperCase();
+  const uniqueName = `${name} ${mrn.slice(-6)}`;
+  const response = await api.post("/api/patients", {
+    data: { name: uniqueName, dateOfBirth: "1988-03-14", mrn, skinType: 2, responsibleClinicianId: me.id },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { id: (await response.json()).id, name: uniqueName, mrn };
+}
+
+/** Records a complete screening; `yes` lists the items answered yes. */
+export async function screenPatient(api: APIRequestContext, patientId: string, yes: string[] = []) {
+  const response = await api.put(`/api/patients/${patientId}/screening`, {
+    data: { answers: SCREENING_CODES.map((item) => ({ item, answer: yes.includes(item) })) },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+export function isoDaysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export const validApproval = (overrides: Record<string, unknown> = {}) => ({
+  baseVersion: 0,
+  decision: "approved",
+  areas: [{ area: "face", maxNeedleMm: 0.5 }],
+  minIntervalDays: 7,
+  reviewBy: isoDaysFromNow(90),
+  instructions: "Sanitize before and after every session.",
+  ...overrides,
+});

@@ -37,13 +37,17 @@ test.describe("the clinic roster", () => {
   });
 
   test("pages through the roster on the server", async ({ page }) => {
+    // The seeded MRNs only: other tests add patients to the clinic while this one runs.
+    await page.getByLabel("Search by name or MRN").fill("NS-1000");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=NS-1000/);
     const pager = page.getByRole("navigation", { name: "Pagination" });
     await expect(pager).toContainText("Page 1 of 2 · 26 patients");
     await expect(page.getByRole("row")).toHaveCount(21);
     const firstPageNames = await page.getByRole("row").allTextContents();
 
     await pager.getByRole("link", { name: "Next" }).click();
-    await expect(page).toHaveURL(/page=2/);
+    await expect(page).toHaveURL(/q=NS-1000&page=2/);
     await expect(pager).toContainText("Page 2 of 2");
     await expect(page.getByRole("row")).toHaveCount(7);
     const secondPageNames = await page.getByRole("row").allTextContents();
@@ -58,19 +62,25 @@ test.describe("the clinic roster", () => {
 test.describe("the roster API", () => {
   test("paginates with totals and matches name or MRN", async ({ apiAs }) => {
     const api = await apiAs(DEMO.rivera);
-    const first = await (await api.get("/api/patients?page=1&pageSize=10")).json();
+    const first = await (await api.get("/api/patients?q=NS-1000&page=1&pageSize=10")).json();
     expect(first).toMatchObject({ total: 26, page: 1, pageSize: 10 });
     expect(first.items).toHaveLength(10);
-    expect(first.items[0]).toEqual({
+    const item = first.items[0];
+    expect(Object.keys(item).sort()).toEqual(
+      ["dateOfBirth", "id", "maxNeedleMm", "mrn", "name", "planStatus", "responsibleClinician", "reviewBy", "skinType"],
+    );
+    expect(item).toMatchObject({
       id: expect.any(String),
       name: expect.any(String),
-      mrn: expect.any(String),
+      mrn: expect.stringMatching(/^NS-1000/),
       dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       skinType: expect.any(Number),
       responsibleClinician: { id: expect.any(String), name: expect.any(String) },
-      planStatus: "pending",
+      planStatus: expect.stringMatching(/^(pending|approved|denied|suspended|expired)$/),
     });
-    const third = await (await api.get("/api/patients?page=3&pageSize=10")).json();
+    const jordan = (await (await api.get("/api/patients?q=NS-100001")).json()).items[0];
+    expect(jordan).toMatchObject({ name: "Jordan Lee", planStatus: "approved", maxNeedleMm: 0.5, reviewBy: expect.stringMatching(/^\d{4}-/) });
+    const third = await (await api.get("/api/patients?q=NS-1000&page=3&pageSize=10")).json();
     expect(third.items).toHaveLength(6);
 
     const byMrn = await (await api.get("/api/patients?q=NS-100002")).json();

@@ -13,16 +13,16 @@ test.describe("signing in through the form", () => {
     });
   }
 
-  for (const [email, name] of [
-    [DEMO.lee, "Jordan Lee"],
-    [DEMO.patel, "Priya Patel"],
-    [DEMO.garcia, "Ana Garcia"],
+  for (const [email, name, plan] of [
+    [DEMO.lee, "Jordan Lee", "Face: up to 0.5 mm"],
+    [DEMO.patel, "Priya Patel", "No plan is recorded yet."],
+    [DEMO.garcia, "Ana Garcia", "Face: up to 0.25 mm"],
   ] as const) {
     test(`patient ${email} lands on their own portal page`, async ({ page }) => {
       await signInViaForm(page, email);
       await expect(page).toHaveURL(/\/portal$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${name}`);
-      await expect(page.getByText("No plan is recorded yet.")).toBeVisible();
+      await expect(page.getByText(plan)).toBeVisible();
     });
   }
 

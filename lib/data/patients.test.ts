@@ -37,6 +37,7 @@ describe("listPatients", () => {
   it("returns only the actor's clinic, sorted by name, with totals", () => {
     const page = listPatients(actors["rivera@northside.test"]!, patientListQuerySchema.parse({ page: 1, pageSize: 100 }));
     expect(page.total).toBe(26);
+    expect(page.items.find((p) => p.name === "Jordan Lee")).toMatchObject({ planStatus: "approved", maxNeedleMm: 0.5 });
     expect(page.items.every((p) => p.mrn.startsWith("NS-"))).toBe(true);
     const names = page.items.map((p) => p.name.toLowerCase());
     expect(names).toEqual([...names].sort());

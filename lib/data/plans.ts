@@ -89,7 +89,7 @@ function summary(plan: PlanVersionDto | null) {
 export function decidePlan(actor: Actor, patientId: string, input: PlanDecisionInput): PlanVersionDto {
   requireRole(actor, ["clinician"]);
   const scope = requirePatientAccess(actor, patientId);
-  return writeTransaction((tx) => {
+  const outcome = auditConflicts(actor, scope.id, input.baseVersion, () => writeTransaction((tx) => {
     const current = loadCurrentPlan(scope.id, tx);
     const currentVersion = current?.version ?? 0;
     if (input.baseVersion !== currentVersion) {
@@ -98,24 +98,14 @@ export function decidePlan(actor: Actor, patientId: string, input: PlanDecisionI
         { currentVersion: current },
       );
     }
-    const today = todayIso();
     const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
     const settings = loadClinicSettings(scope.clinicId, tx);
     const violations = validatePlanDecision(input, {
-      today,
+      today: todayIso(),
       screening: screening?.evaluation ?? null,
       intervalFloors: settings.intervalFloors,
     });
-    if (violations.length > 0) {
-      recordAudit(tx, {
-        action: "plan.decide",
-        outcome: "failure",
-        actor,
-        patientId: scope.id,
-        detail: { decision: input.decision, rules: violations.map((v) => v.rule) },
-      });
-      throw new ValidationError(violations[0]!.message, violations.map(({ path, message, rule }) => ({ path, message, rule })));
-    }
+    if (violations.length > 0) return { violations };
     const approved = input.decision === "approved";
     const areas = approved ? input.areas : [];
     tx.insert(planVersions)
@@ -136,13 +126,29 @@ export function decidePlan(actor: Actor, patientId: string, input: PlanDecisionI
       })
       .run();
     const saved = loadCurrentPlan(scope.id, tx)!;
-    recordAudit(tx, {
-      action: "plan.decide",
-      outcome: "success",
-      actor,
-      patientId: scope.id,
-      detail: { before: summary(current), after: summary(saved) },
-    });
-    return saved;
+    recordAudit(tx, { action: "plan.decide", outcome: "success", actor, patientId: scope.id, detail: { before: summary(current), after: summary(saved) } });
+    return { saved };
+  }));
+  if (outcome.saved) return outcome.saved;
+  // Refusals are audited too, after the transaction, so nothing else of the attempt is written.
+  const { violations } = outcome;
+  recordAudit(getDb(), {
+    action: "plan.decide",
+    outcome: "failure",
+    actor,
+    patientId: scope.id,
+    detail: { decision: input.decision, rules: violations.map((v) => v.rule) },
   });
+  throw new ValidationError(violations[0]!.message, violations.map(({ path, message, rule }) => ({ path, message, rule })));
+}
+
+function auditConflicts<T>(actor: Actor, patientId: string, baseVersion: number, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      recordAudit(getDb(), { action: "plan.decide", outcome: "failure", actor, patientId, detail: { reason: "conflict", baseVersion } });
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { Card } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { getPatient } from "@/lib/data/patients";
+import { todayIso } from "@/lib/domain/dates";
+import { MyPlan } from "./my-plan";
 
 export const metadata: Metadata = { title: "My plan" };
 
@@ -12,16 +13,12 @@ export default async function PortalPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Hello, {patient?.name ?? actor.name}</h1>
-      <Card aria-labelledby="my-plan-heading">
+      <section aria-labelledby="my-plan-heading" className="space-y-3">
         <h2 id="my-plan-heading" className="text-lg font-semibold">
           My plan
         </h2>
-        <p className="mt-2">No plan is recorded yet.</p>
-        <p className="mt-1 text-sm text-slate-700">
-          Please do not microneedle at home until your clinician has approved a plan for you. Your clinician
-          {patient ? `, ${patient.responsibleClinician.name},` : ""} will record it here after your review.
-        </p>
-      </Card>
+        <MyPlan plan={patient?.currentPlan ?? null} clinicianName={patient?.responsibleClinician.name ?? "your clinician"} today={todayIso()} />
+      </section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { CONFIRM_ABOVE_MM, formatMm, type PlanDecision } from "@/lib/domain/clin
 import type { IntervalFloor } from "@/lib/domain/clinic-settings";
 import { intervalFloorFor } from "@/lib/domain/clinic-settings";
 import { addMonths, todayIso } from "@/lib/domain/dates";
+import { STANDARD_INSTRUCTIONS } from "@/lib/domain/instructions";
 import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
 import type { ScreeningEvaluation } from "@/lib/domain/screening";
 import type { PlanVersionDto } from "@/lib/data/plans";
@@ -41,7 +42,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   const [areas, setAreas] = useState<PlanAreaLimit[]>(startFrom?.areas ?? []);
   const [minIntervalDays, setMinIntervalDays] = useState(startFrom?.minIntervalDays ? String(startFrom.minIntervalDays) : "");
   const [reviewBy, setReviewBy] = useState("");
-  const [instructions, setInstructions] = useState(startFrom?.instructions ?? "");
+  const [instructions, setInstructions] = useState(startFrom?.instructions ?? STANDARD_INSTRUCTIONS);
   const [text, setText] = useState({ reason: "", contraindicationOverride: "", intervalOverrideReason: "" });
   const [confirmLong, setConfirmLong] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);

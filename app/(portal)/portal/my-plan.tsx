@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
+import { formatDate } from "@/lib/format";
+import type { PlanVersionDto } from "@/lib/data/plans";
+
+type Props = { plan: PlanVersionDto | null; clinicianName: string; nextAllowed?: Partial<Record<string, string | null>>; today: string };
+
+const CONTACT = "Please contact your clinic before doing any more home sessions.";
+
+/** The patient's plan in plain words: what is allowed, until when, and what to do when it is not. */
+export function MyPlan({ plan, clinicianName, nextAllowed, today }: Props) {
+  if (!plan) {
+    return (
+      <Status tone="neutral" title="No plan is recorded yet.">
+        Please do not microneedle at home until your clinician, {clinicianName}, has approved a plan for you.
+      </Status>
+    );
+  }
+  if (plan.status === "denied" || plan.status === "suspended") {
+    return (
+      <Status tone="danger" title={plan.status === "denied" ? "Home microneedling is not approved for you." : "Your plan is suspended: stop home microneedling."}>
+        {plan.reason && <p className="mt-2">Reason from your clinician: {plan.reason}</p>}
+        <p className="mt-2 font-medium">Contact your clinic. {CONTACT}</p>
+      </Status>
+    );
+  }
+  if (plan.status === "expired") {
+    return (
+      <Status tone="warning" title={`Your plan expired on ${formatDate(plan.reviewBy!)}.`}>
+        <p className="mt-2 font-medium">Contact your clinic for a review. {CONTACT}</p>
+      </Status>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <Status tone="success" title="Approved: you may microneedle at home within these limits.">
+        Approved by {plan.decidedBy.name}. Review due by {formatDate(plan.reviewBy!)}.
+      </Status>
+      <ul className="space-y-2">
+        {plan.areas.map((a) => {
+          const next = nextAllowed?.[a.area];
+          return (
+            <li key={a.area} className="rounded-lg border border-slate-200 bg-white p-4">
+              <p className="text-lg font-semibold">
+                {AREA_LABELS[a.area as Area] ?? a.area}: up to {formatMm(a.maxNeedleMm)} mm
+              </p>
+              {nextAllowed && (
+                <p className="text-sm text-slate-700">
+                  {!next || next <= today ? "Next session allowed: now" : `Next session allowed: ${formatDate(next)}`}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="text-sm text-slate-700">At least {plan.minIntervalDays} days between sessions in the same area.</p>
+      {plan.instructions && (
+        <section aria-labelledby="instructions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="instructions-heading" className="font-semibold">
+            Your clinician&rsquo;s instructions
+          </h3>
+          <p className="mt-2 whitespace-pre-line text-sm">{plan.instructions}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Status({ tone, title, children }: { tone: "neutral" | "success" | "warning" | "danger"; title: string; children?: ReactNode }) {
+  const tones = {
+    neutral: "border-slate-300 bg-white",
+    success: "border-green-300 bg-green-50 text-green-950",
+    warning: "border-amber-300 bg-amber-50 text-amber-950",
+    danger: "border-red-300 bg-red-50 text-red-950",
+  };
+  return (
+    <div className={`rounded-lg border p-4 ${tones[tone]}`}>
+      <p className="text-lg font-semibold">{title}</p>
+      <div className="mt-1 text-sm">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO } from "./accounts";
+import { createTestPatient, expect, screenPatient, signInViaForm, test, validApproval } from "./fixtures";
+
+test.describe("the audit trail", () => {
+  test("the admin sees plan decisions, filtered by patient, and downloads them as CSV", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "Audited");
+    await screenPatient(api, patient.id);
+    expect((await api.post(`/api/patients/${patient.id}/plans`, { data: validApproval() })).status()).toBe(201);
+
+    await signInViaForm(page, DEMO.admin);
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.getByLabel("Patient").selectOption({ label: `${patient.name} (${patient.mrn})` });
+    await page.getByRole("button", { name: "Filter" }).click();
+    const decision = page.getByRole("row").filter({ hasText: "Plan decision" });
+    await expect(decision).toHaveCount(1);
+    await expect(decision).toContainText("Dr. Sofia Rivera (clinician)");
+    await expect(decision).toContainText("success");
+    await expect(page.getByRole("row").filter({ hasText: "Recorded screening" })).toHaveCount(1);
+    await expect(page.getByRole("row").filter({ hasText: "Created patient" })).toHaveCount(1);
+
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    const csv = await page.request.get(`/api/audit?patientId=${patient.id}&format=csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe("occurred_at_utc,actor_name,actor_email,actor_role,action,patient_name,patient_mrn,outcome,ip,detail");
+    expect(text).toContain("plan.decide");
+    expect(text).toContain(patient.mrn);
+  });
+
+  test("records staff reads of a patient record and every sign-in attempt", async ({ apiAs }) => {
+    const clinician = await apiAs(DEMO.okafor);
+    const patient = await createTestPatient(clinician, "Read Audit");
+    await clinician.get(`/api/patients/${patient.id}`);
+    const admin = await apiAs(DEMO.admin);
+    const reads = await (await admin.get(`/api/audit?patientId=${patient.id}&action=patient.read`)).json();
+    expect(reads.total).toBeGreaterThanOrEqual(1);
+    expect(reads.items[0]).toMatchObject({ action: "patient.read", outcome: "success", actor: { name: "Dr. Emeka Okafor" } });
+    const signIns = await (await admin.get("/api/audit?action=auth.sign_in")).json();
+    expect(signIns.items.some((i: { outcome: string }) => i.outcome === "failure")).toBe(true);
+    expect(signIns.items.some((i: { outcome: string }) => i.outcome === "success")).toBe(true);
+  });
+
+  test("is for admins only, and only of their own clinic", async ({ apiAs }) => {
+    expect((await (await apiAs(DEMO.rivera)).get("/api/audit")).status()).toBe(403);
+    expect((await (await apiAs(DEMO.lee)).get("/api/audit")).status()).toBe(403);
+    expect((await (await apiAs(DEMO.rivera)).get("/api/audit?format=csv")).status()).toBe(403);
+    const admin = await apiAs(DEMO.admin);
+    const all = await (await admin.get("/api/audit?pageSize=200")).json();
+    expect(all.items.every((i: { patient: { mrn: string } | null }) => !i.patient || !i.patient.mrn.startsWith("SB-"))).toBe(true);
+    expect((await admin.get("/api/audit?from=2026-02-30")).status()).toBe(400);
+  });
+});
+
+test("clinic settings change the rules and are audited", async ({ apiAs }) => {
+  const admin = await apiAs(DEMO.admin);
+  const clinician = await apiAs(DEMO.okafor);
+  expect((await clinician.put("/api/clinic/settings", { data: {} })).status()).toBe(403);
+  const settings = await (await admin.get("/api/clinic/settings")).json();
+  expect(settings.intervalFloors).toEqual([
+    { upToMm: 0.3, minDays: 2 },
+    { upToMm: 0.5, minDays: 7 },
+    { upToMm: 0.75, minDays: 14 },
+    { upToMm: 1, minDays: 28 },
+  ]);
+  const invalid = await admin.put("/api/clinic/settings", { data: { ...settings, intervalFloors: [{ upToMm: 2.5, minDays: 1 }] } });
+  expect(invalid.status()).toBe(400);
+  const saved = await admin.put("/api/clinic/settings", { data: settings });
+  expect(saved.status()).toBe(200);
+  const audit = await (await admin.get("/api/audit?action=clinic_settings.update")).json();
+  expect(audit.total).toBeGreaterThanOrEqual(1);
+});

@@ -1,0 +1,191 @@
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO } from "./accounts";
+import { createTestPatient, expect, findPatientId, screenPatient, signInViaApi, signInViaForm, test, validApproval } from "./fixtures";
+
+test.describe("deciding a home-care plan in the editor", () => {
+  test("a clinician approves a plan for a screened patient and sees it in the history", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "Approve Journey");
+    await screenPatient(api, patient.id);
+
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto(`/patients/${patient.id}`);
+    await page.getByRole("link", { name: "Decide plan" }).click();
+    await expect(page.getByRole("heading", { name: `Home-care plan: ${patient.name}` })).toBeVisible();
+    await expect(page.getByText("No contraindications reported.")).toBeVisible();
+
+    await page.getByRole("checkbox", { name: "Face" }).check();
+    await page.getByLabel("Maximum needle length for Face").selectOption("0.5");
+    await page.getByRole("checkbox", { name: "Neck" }).check();
+    await expect(page.getByText("Clinic floor for 0.5 mm: 7 days.")).toBeVisible();
+    await page.getByLabel("Minimum days between sessions in one area").fill("7");
+    await page.getByLabel("Review by").fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole("button", { name: "Record version 1" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/patients/${patient.id}$`));
+    const history = page.getByRole("region", { name: "Plan history" });
+    await expect(history.getByText(/Version 1 · approved · Dr. Sofia Rivera/)).toBeVisible();
+    await expect(history.getByText("up to 0.5 mm")).toBeVisible();
+    await expect(history.getByText("up to 0.25 mm")).toBeVisible();
+    const plans = await (await api.get(`/api/patients/${patient.id}/plans`)).json();
+    expect(plans.items[0]).toMatchObject({ version: 1, decision: "approved", minIntervalDays: 7, areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }] });
+  });
+
+  test("a denial without a reason shows the error and records nothing", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "Deny Journey");
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto(`/patients/${patient.id}/plan`);
+    await page.getByRole("radio", { name: "Deny" }).check();
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page.getByText("A denial needs a reason.")).toBeVisible();
+    expect((await (await api.get(`/api/patients/${patient.id}/plans`)).json()).items).toEqual([]);
+
+    await page.getByLabel("Reason for the denial").fill("Active acne on both cheeks");
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page.getByRole("region", { name: "Plan history" }).getByText("Denied: Active acne on both cheeks")).toBeVisible();
+  });
+
+  test("a blocking screening answer needs an override, shown before submit", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "Block Journey");
+    await screenPatient(api, patient.id, ["keloid", "rosacea"]);
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto(`/patients/${patient.id}/plan`);
+    await expect(page.getByText("Blocks approval (override required):")).toBeVisible();
+    await expect(page.getByText("Review before approving:")).toBeVisible();
+    await page.getByRole("checkbox", { name: "Face" }).check();
+    await page.getByLabel("Minimum days between sessions in one area").fill("2");
+    await page.getByLabel("Review by").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page.getByText(/approval needs a recorded contraindication override justification/)).toBeVisible();
+    await expect(page.getByText("Acknowledge the screening cautions.")).toBeVisible();
+
+    await page.getByLabel("Contraindication override justification").fill("Keloid history on the chest only; face unaffected.");
+    await page.getByRole("checkbox", { name: /reviewed the screening cautions/ }).check();
+    await page.getByLabel("Maximum needle length for Face").selectOption("0.75");
+    await page.getByLabel("Minimum days between sessions in one area").fill("14");
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page.getByText("Confirm the lengths above 0.5 mm.")).toBeVisible();
+    await page.getByRole("checkbox", { name: /I confirm home use up to 0.75 mm/ }).check();
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page.getByText(/Contraindication override: Keloid history/)).toBeVisible();
+  });
+
+  test("two tabs editing the same plan: the second gets a conflict message", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "Conflict Journey");
+    await screenPatient(api, patient.id);
+    await signInViaForm(page, DEMO.rivera);
+    const second = await page.context().newPage();
+    await page.goto(`/patients/${patient.id}/plan`);
+    await second.goto(`/patients/${patient.id}/plan`);
+
+    for (const tab of [page, second]) {
+      await tab.getByRole("radio", { name: "Suspend" }).check();
+      await tab.getByLabel("Reason for the suspension").fill(tab === page ? "First tab" : "Second tab");
+    }
+    await page.getByRole("button", { name: "Record version 1" }).click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${patient.id}$`));
+
+    await second.getByRole("button", { name: "Record version 1" }).click();
+    const notice = second.getByRole("alert").filter({ hasText: "This plan changed while you were editing." });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByText(/Version 1 was recorded by Dr. Sofia Rivera/)).toBeVisible();
+    await expect(notice.getByText("Suspended: First tab")).toBeVisible();
+    const plans = await (await api.get(`/api/patients/${patient.id}/plans`)).json();
+    expect(plans.items.map((p: { reason: string }) => p.reason)).toEqual(["First tab"]);
+  });
+
+  test("the plan editor has no serious accessibility violations", async ({ page, apiAs }) => {
+    const jordanId = await findPatientId(await apiAs(DEMO.rivera), "Jordan Lee");
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto(`/patients/${jordanId}/plan`);
+    await expect(page.getByRole("heading", { name: "New decision" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe("the plan API enforces every rule", () => {
+  test("refuses each broken rule with 400 naming it, and stores nothing", async ({ apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createTestPatient(api, "API Rules");
+    const post = (body: Record<string, unknown>) => api.post(`/api/patients/${patient.id}/plans`, { data: body });
+
+    const missing = await post(validApproval());
+    expect(missing.status()).toBe(400);
+    expect((await missing.json()).issues[0]).toMatchObject({ rule: "screening_missing" });
+
+    await screenPatient(api, patient.id, ["pregnancy"]);
+    const cases: [Record<string, unknown>, string][] = [
+      [validApproval({ contraindicationOverride: "ok", areas: [{ area: "face", maxNeedleMm: 1.01 }], minIntervalDays: 28 }), "needle_above_home_max"],
+      [validApproval({ contraindicationOverride: "ok", areas: [{ area: "face", maxNeedleMm: 0.4 }] }), "needle_not_in_home_set"],
+      [validApproval({ contraindicationOverride: "ok", areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "face", maxNeedleMm: 0.25 }] }), "area_duplicated"],
+      [validApproval({ contraindicationOverride: "ok", areas: [{ area: "eyelid", maxNeedleMm: 0.25 }] }), "area_unknown"],
+      [validApproval({ contraindicationOverride: "ok", minIntervalDays: 6 }), "interval_below_floor"],
+      [validApproval({ contraindicationOverride: "ok", reviewBy: "2020-01-01" }), "review_by_not_future"],
+      [validApproval({ contraindicationOverride: "ok", reviewBy: "2099-01-01" }), "review_by_too_far"],
+      [validApproval(), "contraindication_override_required"],
+      [{ baseVersion: 0, decision: "suspended" }, "reason_required"],
+    ];
+    for (const [body, rule] of cases) {
+      const response = await post(body);
+      expect(response.status(), rule).toBe(400);
+      const json = await response.json();
+      expect(json.issues.map((i: { rule: string }) => i.rule), rule).toContain(rule);
+      expect(json.error).toEqual(expect.any(String));
+    }
+    const badShape = await post({ ...validApproval(), minIntervalDays: "seven" });
+    expect(badShape.status()).toBe(400);
+    expect((await badShape.json()).issues[0].path).toBe("minIntervalDays");
+    expect((await (await api.get(`/api/patients/${patient.id}/plans`)).json()).items).toEqual([]);
+
+    const ok = await post(validApproval({ contraindicationOverride: "Not pregnant any more; confirmed by test.", minIntervalDays: 3, intervalOverrideReason: "Tolerates 3-day spacing" }));
+    expect(ok.status()).toBe(201);
+    expect(await ok.json()).toMatchObject({ version: 1, decision: "approved", intervalOverrideReason: "Tolerates 3-day spacing", decidedBy: { name: "Dr. Sofia Rivera" } });
+    const stale = await post(validApproval({ contraindicationOverride: "again" }));
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).currentVersion).toMatchObject({ version: 1 });
+  });
+
+  test("the patient record carries the current plan and the screening", async ({ apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const jordan = await (await api.get(`/api/patients/${await findPatientId(api, "Jordan Lee")}`)).json();
+    expect(jordan.planStatus).toBe("approved");
+    expect(jordan.currentPlan).toMatchObject({ version: 1, decision: "approved", minIntervalDays: 7, decidedBy: { name: "Dr. Sofia Rivera" } });
+    expect(jordan.currentPlan.areas).toEqual([{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }]);
+    expect(jordan.screening.evaluation).toEqual({ blocks: [], reviews: [] });
+    const priya = await (await api.get(`/api/patients/${await findPatientId(api, "Priya Patel")}`)).json();
+    expect(priya.currentPlan).toBeNull();
+    expect(priya.screening.evaluation.blocks.map((b: { item: string }) => b.item)).toEqual(["isotretinoin"]);
+  });
+});
+
+test.describe("who may touch plans", () => {
+  test("a patient and another clinic's clinician are refused on every plan route", async ({ page, apiAs }) => {
+    const jordanId = await findPatientId(await apiAs(DEMO.rivera), "Jordan Lee");
+    const routes = [
+      ["GET", `/api/patients/${jordanId}/plans`],
+      ["POST", `/api/patients/${jordanId}/plans`],
+      ["PUT", `/api/patients/${jordanId}/screening`],
+    ] as const;
+    const asPatient = await apiAs(DEMO.lee);
+    const otherClinic = await apiAs(DEMO.chen);
+    for (const [method, url] of routes) {
+      const body = { data: validApproval({ baseVersion: 1 }) };
+      expect((await asPatient.fetch(url, { method, ...body })).status(), `patient ${method} ${url}`).toBe(403);
+      expect((await otherClinic.fetch(url, { method, ...body })).status(), `chen ${method} ${url}`).toBe(404);
+    }
+    await signInViaApi(page.request, DEMO.chen);
+    await page.goto(`/patients/${jordanId}/plan`);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+
+  test("admins manage patients but do not make clinical decisions", async ({ apiAs }) => {
+    const admin = await apiAs(DEMO.admin);
+    const jordanId = await findPatientId(admin, "Jordan Lee");
+    expect((await admin.post(`/api/patients/${jordanId}/plans`, { data: validApproval({ baseVersion: 1 }) })).status()).toBe(403);
+    expect((await admin.get(`/api/patients/${jordanId}/plans`)).status()).toBe(200);
+  });
+});
