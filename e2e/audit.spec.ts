@@ -10,7 +10,7 @@ test.describe("the audit trail", () => {
     expect((await api.post(`/api/patients/${patient.id}/plans`, { data: validApproval() })).status()).toBe(201);
 
     await signInViaForm(page, DEMO.admin);
-    await page.getByRole("link", { name: "Audit" }).click();
+    await page.getByRole("link", { name: "Audit", exact: true }).click();
     await page.getByLabel("Patient").selectOption({ label: `${patient.name} (${patient.mrn})` });
     await page.getByRole("button", { name: "Filter" }).click();
     const decision = page.getByRole("row").filter({ hasText: "Plan decision" });

@@ -19,6 +19,11 @@ export async function signInViaForm(page: Page, email: string, password = PASSWO
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Settle before the test moves on: either we left the sign-in page or it shows its error.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    page.getByText(/email or password is incorrect/i).waitFor(),
+  ]);
 }
 
 type Fixtures = {

@@ -101,11 +101,11 @@ test.describe("the roster shows plan status", () => {
     for (let i = 1; i < count; i += 1) await expect(rows.nth(i)).toContainText("Expired");
 
     await page.goto("/patients?status=approved&sort=reviewBy");
+    await expect(page.getByRole("row", { name: /Jordan Lee/ })).toContainText("0.5 mm");
     const dates = await page.getByRole("row").evaluateAll((trs) => trs.slice(1).map((tr) => tr.children[7]?.textContent ?? ""));
     const parsed = dates.map((d) => Date.parse(d));
     expect(parsed.length).toBeGreaterThan(1);
     expect(parsed).toEqual([...parsed].sort((a, b) => a - b));
-    await expect(page.getByRole("row", { name: /Jordan Lee/ })).toContainText("0.5 mm");
   });
 
   test("the API filters by status", async ({ apiAs }) => {

@@ -17,7 +17,7 @@ test.describe("the clinic roster", () => {
     await expect(page.getByRole("heading", { name: "Priya Patel", level: 1 })).toBeVisible();
     const main = page.getByRole("main");
     await expect(main.getByText("NS-100002")).toBeVisible();
-    await expect(main.getByText("Dr. Sofia Rivera")).toBeVisible();
+    await expect(main.getByText("Dr. Sofia Rivera", { exact: true })).toBeVisible();
     await expect(main.getByText("Type IV")).toBeVisible();
     await expect(main.getByText(/post-inflammatory hyperpigmentation/)).toBeVisible();
   });

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireAdmin, requireStaff } from "@/lib/auth/guards";
 import { getClinicSettings, updateClinicSettings } from "@/lib/data/clinic-settings";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
@@ -7,7 +7,7 @@ import { parseOrThrow } from "@/lib/validation/issues";
 export const GET = apiRoute(async () => noStore(getClinicSettings(await requireStaff())));
 
 export const PUT = apiRoute(async (request) => {
-  const actor = await requireStaff();
+  const actor = await requireAdmin();
   const input = parseOrThrow(clinicSettingsSchema, await readJson(request));
   return noStore(updateClinicSettings(actor, input));
 });

@@ -1,4 +1,4 @@
-import { requireStaff, requireUser } from "@/lib/auth/guards";
+import { requireStaff, requireUser, requirePatientAccess } from "@/lib/auth/guards";
 import { getPatient, updatePatient } from "@/lib/data/patients";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
@@ -12,6 +12,8 @@ export const GET = apiRoute<IdContext>(async (_request, context) => {
 
 export const PATCH = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireStaff();
+  const patientId = await idParam(context);
+  requirePatientAccess(actor, patientId);
   const input = parseOrThrow(patientUpdateSchema, await readJson(request));
-  return noStore(updatePatient(actor, await idParam(context), input));
+  return noStore(updatePatient(actor, patientId, input));
 });

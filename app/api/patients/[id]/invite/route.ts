@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff, requirePatientAccess } from "@/lib/auth/guards";
 import { createPortalInvite } from "@/lib/data/invites";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
@@ -7,8 +7,10 @@ import { portalInviteSchema } from "@/lib/validation/patients";
 
 export const POST = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireStaff();
+  const patientId = await idParam(context);
+  requirePatientAccess(actor, patientId);
   const { email } = parseOrThrow(portalInviteSchema, await readJson(request));
-  const invite = createPortalInvite(actor, await idParam(context), email);
+  const invite = createPortalInvite(actor, patientId, email);
   const url = new URL(`/set-password/${invite.token}`, request.url).toString();
   return noStore({ url, email: invite.email, expiresAt: invite.expiresAt }, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { requireClinician, requireStaff } from "@/lib/auth/guards";
+import { requireClinician, requireStaff, requirePatientAccess } from "@/lib/auth/guards";
 import { getScreening, recordScreening } from "@/lib/data/screenings";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
@@ -13,6 +13,7 @@ export const GET = apiRoute<IdContext>(async (_request, context) => {
 export const PUT = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireClinician();
   const patientId = await idParam(context);
+  requirePatientAccess(actor, patientId);
   const input = parseOrThrow(screeningSchema, await readJson(request));
   return noStore(recordScreening(actor, patientId, input));
 });
