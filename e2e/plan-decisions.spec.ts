@@ -189,3 +189,30 @@ test.describe("who may touch plans", () => {
     expect((await admin.get(`/api/patients/${jordanId}/plans`)).status()).toBe(200);
   });
 });
+
+test("a clinic template is created once and prefills the editor", async ({ page, apiAs }) => {
+  const api = await apiAs(DEMO.rivera);
+  const patient = await createTestPatient(api, "Template Journey");
+  await screenPatient(api, patient.id);
+  const name = `Scalp and hands ${Date.now().toString(36)}`;
+  await signInViaForm(page, DEMO.rivera);
+  await page.getByRole("link", { name: "Templates" }).click();
+  const form = page.getByRole("region", { name: "New template" });
+  await form.getByLabel("Template name").fill(name);
+  await form.getByRole("checkbox", { name: "Scalp" }).check();
+  await form.getByLabel("Maximum needle length for Scalp").selectOption("0.5");
+  await form.getByRole("checkbox", { name: "Hands" }).check();
+  await form.getByLabel("Minimum days between sessions").fill("10");
+  await form.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByRole("region", { name: "Your clinic’s templates" }).getByText(name)).toBeVisible();
+
+  await page.goto(`/patients/${patient.id}/plan`);
+  await page.getByLabel("Start from a clinic template").selectOption({ label: name });
+  await expect(page.getByRole("checkbox", { name: "Scalp" })).toBeChecked();
+  await expect(page.getByLabel("Maximum needle length for Scalp")).toHaveValue("0.5");
+  await expect(page.getByRole("checkbox", { name: "Hands" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Face" })).not.toBeChecked();
+  await expect(page.getByLabel("Minimum days between sessions in one area")).toHaveValue("10");
+  expect((await api.post("/api/templates", { data: { name, areas: [{ area: "face", maxNeedleMm: 0.25 }], minIntervalDays: 3, instructions: "x" } })).status()).toBe(409);
+  expect((await api.post("/api/templates", { data: { name: "Too long", areas: [{ area: "face", maxNeedleMm: 1.5 }], minIntervalDays: 28, instructions: "x" } })).status()).toBe(400);
+});

@@ -71,9 +71,11 @@ export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDt
   requireRole(actor, STAFF_ROLES);
   const scope = requirePatientAccess(actor, patientId);
   const today = todayIso();
-  return selectVersions(getDb(), scope.id)
+  const versions = selectVersions(getDb(), scope.id)
     .all()
     .map((row) => toDto(row, today));
+  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "plan_history" } });
+  return versions;
 }
 
 function summary(plan: PlanVersionDto | null) {

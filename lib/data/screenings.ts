@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { screenings, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
-import type { Actor } from "@/lib/auth/types";
+import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { todayIso } from "@/lib/domain/dates";
 import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
@@ -82,6 +82,8 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
 }
 
 export function getScreening(actor: Actor, patientId: string): ScreeningDto | null {
+  requireRole(actor, STAFF_ROLES);
   const scope = requirePatientAccess(actor, patientId);
+  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "screening" } });
   return loadLatestScreening(scope.id, scope.clinicId);
 }
