@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { PLAN_DECISIONS } from "../lib/domain/clinical";
+import { DEVICES, PLAN_DECISIONS } from "../lib/domain/clinical";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["admin", "clinician", "patient"] as const;
@@ -117,6 +117,8 @@ export const clinicSettings = sqliteTable("clinic_settings", {
   screeningClasses: text("screening_classes", { mode: "json" }).$type<Record<string, "block" | "review">>().notNull(),
   intervalFloors: text("interval_floors", { mode: "json" }).$type<{ upToMm: number; minDays: number }[]>().notNull(),
   isotretinoinLookbackMonths: integer("isotretinoin_lookback_months").notNull(),
+  /** Null: DOMAIN.md's default alert rules. */
+  alertRules: text("alert_rules", { mode: "json" }).$type<Record<string, unknown>>(),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at"),
 });
@@ -214,6 +216,101 @@ export const portalInvites = sqliteTable(
     createdAt: timestamp("created_at"),
   },
   (t) => [index("portal_invites_patient_idx").on(t.patientId)],
+);
+
+/** A home session as the patient (or staff on their behalf) reported it: a fact, kept even when off-plan. */
+export const homeSessions = sqliteTable(
+  "home_sessions",
+  {
+    id: id(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    performedAt: text("performed_at").notNull(),
+    area: text("area").notNull(),
+    needleMm: real("needle_mm").notNull(),
+    device: text("device", { enum: DEVICES }).notNull(),
+    sanitized: integer("sanitized", { mode: "boolean" }).notNull(),
+    patchTestDone: integer("patch_test_done", { mode: "boolean" }),
+    notes: text("notes"),
+    /** Off-plan flags computed against the plan version in force at performed_at. */
+    flags: text("flags", { mode: "json" }).$type<string[]>().notNull(),
+    planVersion: integer("plan_version"),
+    reportedBy: text("reported_by")
+      .notNull()
+      .references(() => users.id),
+    onBehalf: integer("on_behalf", { mode: "boolean" }).notNull().default(false),
+    createdAt: timestamp("created_at"),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+  },
+  (t) => [
+    index("home_sessions_patient_time_idx").on(t.patientId, t.performedAt),
+    index("home_sessions_patient_area_time_idx").on(t.patientId, t.area, t.performedAt),
+    check("home_sessions_needle_check", sql`${t.needleMm} > 0`),
+  ],
+);
+
+export type SymptomGradeJson = { symptom: string; grade: number };
+
+export const reactions = sqliteTable(
+  "reactions",
+  {
+    id: id(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    sessionId: text("session_id").references(() => homeSessions.id),
+    reportedAt: text("reported_at").notNull(),
+    symptoms: text("symptoms", { mode: "json" }).$type<SymptomGradeJson[]>().notNull(),
+    maxGrade: integer("max_grade").notNull(),
+    notes: text("notes"),
+    reportedBy: text("reported_by")
+      .notNull()
+      .references(() => users.id),
+    onBehalf: integer("on_behalf", { mode: "boolean" }).notNull().default(false),
+    createdAt: timestamp("created_at"),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+  },
+  (t) => [index("reactions_patient_time_idx").on(t.patientId, t.reportedAt), index("reactions_session_idx").on(t.sessionId)],
+);
+
+export const ALERT_SEVERITIES = ["high", "normal"] as const;
+export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
+
+/** Raised by the rules in the same transaction as the report; never deleted (a trigger refuses it). */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: id(),
+    clinicId: text("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    kind: text("kind").notNull(),
+    severity: text("severity", { enum: ALERT_SEVERITIES }).notNull(),
+    status: text("status", { enum: ALERT_STATUSES }).notNull().default("open"),
+    summary: text("summary").notNull(),
+    sessionId: text("session_id").references(() => homeSessions.id),
+    reactionId: text("reaction_id").references(() => reactions.id),
+    createdAt: timestamp("created_at"),
+    acknowledgedBy: text("acknowledged_by").references(() => users.id),
+    acknowledgedAt: text("acknowledged_at"),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+    resolutionNote: text("resolution_note"),
+    /** The plan version created when the alert was resolved with "suspend plan". */
+    suspendedPlanVersion: integer("suspended_plan_version"),
+  },
+  (t) => [
+    index("alerts_clinic_status_idx").on(t.clinicId, t.status, t.createdAt),
+    index("alerts_patient_idx").on(t.patientId),
+    check("alerts_severity_check", sql`${t.severity} in ('high', 'normal')`),
+    check("alerts_status_check", sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -19,6 +19,7 @@ export function loadClinicSettings(clinicId: string, db: Reader = getDb()): Clin
     screeningClasses: { ...defaults.screeningClasses, ...row.screeningClasses },
     intervalFloors: row.intervalFloors,
     isotretinoinLookbackMonths: row.isotretinoinLookbackMonths,
+    alertRules: { ...defaults.alertRules, ...(row.alertRules ?? {}) },
   };
 }
 
@@ -33,7 +34,13 @@ export function updateClinicSettings(actor: Actor, input: ClinicSettingsInput): 
   const floors = [...input.intervalFloors].sort((a, b) => a.upToMm - b.upToMm);
   return writeTransaction((tx) => {
     const before = loadClinicSettings(actor.clinicId, tx);
-    const values = { ...input, intervalFloors: floors, updatedBy: actor.id, updatedAt: new Date().toISOString() };
+    const values = {
+      ...input,
+      alertRules: input.alertRules ?? before.alertRules,
+      intervalFloors: floors,
+      updatedBy: actor.id,
+      updatedAt: new Date().toISOString(),
+    };
     tx.insert(clinicSettings)
       .values({ clinicId: actor.clinicId, ...values })
       .onConflictDoUpdate({ target: clinicSettings.clinicId, set: values })

@@ -6,7 +6,7 @@ import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanDecision, PlanStatus } from "@/lib/domain/clinical";
 import { todayIso } from "@/lib/domain/dates";
-import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
+import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanViolation } from "@/lib/domain/plan-rules";
 import { derivePlanStatus } from "@/lib/domain/plan-status";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PlanDecisionInput } from "@/lib/validation/plans";
@@ -88,60 +88,71 @@ function summary(plan: PlanVersionDto | null) {
  * Records a clinician's decision as a new immutable version. Rejected with 409 when someone else
  * decided since `baseVersion`, and with 400 naming the rule when a clinical rule is not met.
  */
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+type Scope = { id: string; clinicId: string };
+
+/**
+ * Checks the rules and writes the next version inside the caller's transaction (so an alert's
+ * "suspend plan" goes through exactly the same rules). Returns the violations instead of writing.
+ */
+export function recordPlanDecision(
+  tx: Tx,
+  actor: Actor,
+  scope: Scope,
+  input: PlanDecisionInput,
+): { saved: PlanVersionDto; violations?: undefined } | { saved?: undefined; violations: PlanViolation[] } {
+  const current = loadCurrentPlan(scope.id, tx);
+  const currentVersion = current?.version ?? 0;
+  if (input.baseVersion !== currentVersion) {
+    throw new ConflictError(
+      `This plan changed while you were editing: version ${currentVersion} is now the latest, you were looking at version ${input.baseVersion}.`,
+      { currentVersion: current },
+    );
+  }
+  const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
+  const settings = loadClinicSettings(scope.clinicId, tx);
+  const violations = validatePlanDecision(input, { today: todayIso(), screening: screening?.evaluation ?? null, intervalFloors: settings.intervalFloors });
+  if (violations.length > 0) return { violations };
+  const approved = input.decision === "approved";
+  const areas = approved ? input.areas : [];
+  tx.insert(planVersions)
+    .values({
+      patientId: scope.id,
+      version: currentVersion + 1,
+      decision: input.decision,
+      areas,
+      maxNeedleMm: longestNeedleMm(areas),
+      minIntervalDays: approved ? (input.minIntervalDays ?? null) : null,
+      reviewBy: approved ? (input.reviewBy ?? null) : null,
+      instructions: input.instructions,
+      reason: input.reason,
+      contraindicationOverride: approved ? input.contraindicationOverride : null,
+      intervalOverrideReason: approved ? input.intervalOverrideReason : null,
+      screeningVersion: screening?.version ?? null,
+      decidedBy: actor.id,
+    })
+    .run();
+  const saved = loadCurrentPlan(scope.id, tx)!;
+  recordAudit(tx, { action: "plan.decide", outcome: "success", actor, patientId: scope.id, detail: { before: summary(current), after: summary(saved) } });
+  return { saved };
+}
+
+export function planRefusal(actor: Actor, patientId: string, decision: string, violations: PlanViolation[]): ValidationError {
+  // Refusals are audited outside the refused transaction, so nothing else of the attempt is written.
+  recordAudit(getDb(), { action: "plan.decide", outcome: "failure", actor, patientId, detail: { decision, rules: violations.map((v) => v.rule) } });
+  return new ValidationError(violations[0]!.message, violations.map(({ path, message, rule }) => ({ path, message, rule })));
+}
+
+/**
+ * Records a clinician's decision as a new immutable version. Rejected with 409 when someone else
+ * decided since `baseVersion`, and with 400 naming the rule when a clinical rule is not met.
+ */
 export function decidePlan(actor: Actor, patientId: string, input: PlanDecisionInput): PlanVersionDto {
   requireRole(actor, ["clinician"]);
   const scope = requirePatientAccess(actor, patientId);
-  const outcome = auditConflicts(actor, scope.id, input.baseVersion, () => writeTransaction((tx) => {
-    const current = loadCurrentPlan(scope.id, tx);
-    const currentVersion = current?.version ?? 0;
-    if (input.baseVersion !== currentVersion) {
-      throw new ConflictError(
-        `This plan changed while you were editing: version ${currentVersion} is now the latest, you were looking at version ${input.baseVersion}.`,
-        { currentVersion: current },
-      );
-    }
-    const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
-    const settings = loadClinicSettings(scope.clinicId, tx);
-    const violations = validatePlanDecision(input, {
-      today: todayIso(),
-      screening: screening?.evaluation ?? null,
-      intervalFloors: settings.intervalFloors,
-    });
-    if (violations.length > 0) return { violations };
-    const approved = input.decision === "approved";
-    const areas = approved ? input.areas : [];
-    tx.insert(planVersions)
-      .values({
-        patientId: scope.id,
-        version: currentVersion + 1,
-        decision: input.decision,
-        areas,
-        maxNeedleMm: longestNeedleMm(areas),
-        minIntervalDays: approved ? (input.minIntervalDays ?? null) : null,
-        reviewBy: approved ? (input.reviewBy ?? null) : null,
-        instructions: input.instructions,
-        reason: input.reason,
-        contraindicationOverride: approved ? input.contraindicationOverride : null,
-        intervalOverrideReason: approved ? input.intervalOverrideReason : null,
-        screeningVersion: screening?.version ?? null,
-        decidedBy: actor.id,
-      })
-      .run();
-    const saved = loadCurrentPlan(scope.id, tx)!;
-    recordAudit(tx, { action: "plan.decide", outcome: "success", actor, patientId: scope.id, detail: { before: summary(current), after: summary(saved) } });
-    return { saved };
-  }));
+  const outcome = auditConflicts(actor, scope.id, input.baseVersion, () => writeTransaction((tx) => recordPlanDecision(tx, actor, scope, input)));
   if (outcome.saved) return outcome.saved;
-  // Refusals are audited too, after the transaction, so nothing else of the attempt is written.
-  const { violations } = outcome;
-  recordAudit(getDb(), {
-    action: "plan.decide",
-    outcome: "failure",
-    actor,
-    patientId: scope.id,
-    detail: { decision: input.decision, rules: violations.map((v) => v.rule) },
-  });
-  throw new ValidationError(violations[0]!.message, violations.map(({ path, message, rule }) => ({ path, message, rule })));
+  throw planRefusal(actor, scope.id, input.decision, outcome.violations);
 }
 
 function auditConflicts<T>(actor: Actor, patientId: string, baseVersion: number, write: () => T): T {

@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_RULES, type AlertRules } from "./alert-rules";
 import { SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "./clinical";
 
 /**
@@ -10,6 +11,7 @@ export type ClinicSettings = {
   screeningClasses: Record<ScreeningItemCode, ScreeningClass>;
   intervalFloors: IntervalFloor[];
   isotretinoinLookbackMonths: number;
+  alertRules: AlertRules;
 };
 
 export const DEFAULT_INTERVAL_FLOORS: IntervalFloor[] = [
@@ -27,6 +29,7 @@ export function defaultClinicSettings(): ClinicSettings {
     >,
     intervalFloors: DEFAULT_INTERVAL_FLOORS.map((f) => ({ ...f })),
     isotretinoinLookbackMonths: 6,
+    alertRules: { ...DEFAULT_ALERT_RULES, persistentSymptoms: [...DEFAULT_ALERT_RULES.persistentSymptoms] },
   };
 }
 

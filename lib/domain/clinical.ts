@@ -30,6 +30,9 @@ export function isHomeNeedleLength(mm: number): boolean {
   return NEEDLE_LENGTHS_MM.some((allowed) => Math.abs(allowed - mm) < 1e-9);
 }
 
+export const DEVICES = ["roller", "pen", "stamp"] as const;
+export type Device = (typeof DEVICES)[number];
+
 export const PLAN_DECISIONS = ["approved", "denied", "suspended"] as const;
 export type PlanDecision = (typeof PLAN_DECISIONS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HOME_MAX_NEEDLE_MM, SCREENING_CLASSES, SCREENING_ITEMS } from "@/lib/domain/clinical";
+import { SYMPTOM_CODES } from "@/lib/domain/reactions";
 
 const classes = Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, z.enum(SCREENING_CLASSES)])) as {
   [K in (typeof SCREENING_ITEMS)[number]["code"]]: z.ZodEnum<{ block: "block"; review: "review" }>;
@@ -18,5 +19,14 @@ export const clinicSettingsSchema = z.object({
     .max(6)
     .refine((floors) => floors.some((f) => f.upToMm === HOME_MAX_NEEDLE_MM), "One floor must cover lengths up to 1.0 mm."),
   isotretinoinLookbackMonths: z.number().int().min(1).max(24),
+  alertRules: z
+    .object({
+      severeGrade: z.number().int().min(1).max(3),
+      infectionGrade: z.number().int().min(1).max(3),
+      persistentSymptoms: z.array(z.enum(SYMPTOM_CODES)).max(SYMPTOM_CODES.length),
+      persistentGrade: z.number().int().min(1).max(3),
+      persistentHours: z.number().int().min(24).max(24 * 14),
+    })
+    .optional(),
 });
 export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;

@@ -1,0 +1,6 @@
+import { requireStaff } from "@/lib/auth/guards";
+import { acknowledgeAlert } from "@/lib/data/alerts";
+import { apiRoute, noStore } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+
+export const POST = apiRoute<IdContext>(async (_request, context) => noStore(acknowledgeAlert(await requireStaff(), await idParam(context))));

@@ -1,0 +1,12 @@
+import { requireStaff } from "@/lib/auth/guards";
+import { resolveAlert } from "@/lib/data/alerts";
+import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { parseOrThrow } from "@/lib/validation/issues";
+import { alertResolveSchema } from "@/lib/validation/reports";
+
+export const POST = apiRoute<IdContext>(async (request, context) => {
+  const actor = await requireStaff();
+  const input = parseOrThrow(alertResolveSchema, await readJson(request));
+  return noStore(resolveAlert(actor, await idParam(context), input));
+});

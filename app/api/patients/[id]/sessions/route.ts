@@ -1,0 +1,5 @@
+import { listSessions, logSession } from "@/lib/data/sessions";
+import { patientReportRoutes } from "@/lib/http/patient-reports";
+import { sessionReportSchema } from "@/lib/validation/reports";
+
+export const { GET, POST } = patientReportRoutes({ schema: sessionReportSchema, list: listSessions, create: logSession });

@@ -1,0 +1,149 @@
+import "server-only";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, writeTransaction } from "@/db";
+import { alerts, patients, users } from "@/db/schema";
+import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
+import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { planDecisionSchema } from "@/lib/validation/plans";
+import { recordAudit } from "./audit";
+import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./plans";
+
+export type AlertStatus = "open" | "acknowledged" | "resolved";
+
+export type AlertDto = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  kind: string;
+  severity: "high" | "normal";
+  status: AlertStatus;
+  createdAt: string;
+  summary: string;
+  sessionId: string | null;
+  reactionId: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+  suspendedPlanVersion: number | null;
+};
+
+const acknowledger = alias(users, "acknowledger");
+const resolver = alias(users, "resolver");
+
+function selectAlerts() {
+  return getDb()
+    .select({
+      id: alerts.id,
+      patientId: alerts.patientId,
+      patientName: patients.name,
+      kind: alerts.kind,
+      severity: alerts.severity,
+      status: alerts.status,
+      createdAt: alerts.createdAt,
+      summary: alerts.summary,
+      sessionId: alerts.sessionId,
+      reactionId: alerts.reactionId,
+      acknowledgedBy: acknowledger.name,
+      acknowledgedAt: alerts.acknowledgedAt,
+      resolvedBy: resolver.name,
+      resolvedAt: alerts.resolvedAt,
+      resolutionNote: alerts.resolutionNote,
+      suspendedPlanVersion: alerts.suspendedPlanVersion,
+    })
+    .from(alerts)
+    .innerJoin(patients, eq(patients.id, alerts.patientId))
+    .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
+    .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy));
+}
+
+const highFirst = sql`case ${alerts.severity} when 'high' then 0 else 1 end`;
+
+/** The clinic's alerts in one state, highest severity first, then newest. */
+export function listAlerts(actor: Actor, status: AlertStatus, options: { patientId?: string } = {}): AlertDto[] {
+  requireRole(actor, STAFF_ROLES);
+  if (options.patientId) requirePatientAccess(actor, options.patientId);
+  return selectAlerts()
+    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, status), options.patientId ? eq(alerts.patientId, options.patientId) : undefined))
+    .orderBy(highFirst, desc(alerts.createdAt))
+    .all();
+}
+
+/** Open alerts of the clinic, for the navigation badge. */
+export function countOpenAlerts(actor: Actor): { open: number; high: number } {
+  requireRole(actor, STAFF_ROLES);
+  const rows = getDb()
+    .select({ severity: alerts.severity, n: count() })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, "open")))
+    .groupBy(alerts.severity)
+    .all();
+  return { open: rows.reduce((sum, r) => sum + r.n, 0), high: rows.find((r) => r.severity === "high")?.n ?? 0 };
+}
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
+  const row = tx
+    .select({ id: alerts.id, status: alerts.status, patientId: alerts.patientId, clinicId: alerts.clinicId })
+    .from(alerts)
+    .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, actor.clinicId)))
+    .get();
+  if (!row) throw new NotFoundError("Alert not found.");
+  return row;
+}
+
+function reload(alertId: string): AlertDto {
+  return selectAlerts().where(eq(alerts.id, alertId)).get()!;
+}
+
+export function acknowledgeAlert(actor: Actor, alertId: string): AlertDto {
+  requireRole(actor, STAFF_ROLES);
+  writeTransaction((tx) => {
+    const alert = loadOwnAlert(tx, actor, alertId);
+    if (alert.status !== "open") throw new ConflictError(`This alert is already ${alert.status}.`);
+    tx.update(alerts).set({ status: "acknowledged", acknowledgedBy: actor.id, acknowledgedAt: new Date().toISOString() }).where(eq(alerts.id, alertId)).run();
+    recordAudit(tx, { action: "alert.acknowledge", outcome: "success", actor, patientId: alert.patientId, detail: { alertId } });
+  });
+  return reload(alertId);
+}
+
+/**
+ * Resolves an alert with a note; with `suspendPlan`, also records a suspension as a new plan version
+ * through the same rules as any decision, in the same transaction.
+ */
+export function resolveAlert(actor: Actor, alertId: string, input: { note: string; suspendPlan: boolean }): AlertDto {
+  requireRole(actor, input.suspendPlan ? ["clinician"] : STAFF_ROLES);
+  const refused = writeTransaction((tx) => {
+    const alert = loadOwnAlert(tx, actor, alertId);
+    if (alert.status === "resolved") throw new ConflictError("This alert is already resolved.");
+    const now = new Date().toISOString();
+    let suspendedPlanVersion: number | null = null;
+    if (input.suspendPlan) {
+      const current = loadCurrentPlan(alert.patientId, tx);
+      if (!current || current.decision !== "approved") throw new ConflictError("There is no approved plan to suspend.");
+      const decision = planDecisionSchema.parse({ baseVersion: current.version, decision: "suspended", reason: input.note });
+      const outcome = recordPlanDecision(tx, actor, { id: alert.patientId, clinicId: alert.clinicId }, decision);
+      if (outcome.violations) return { patientId: alert.patientId, violations: outcome.violations };
+      suspendedPlanVersion = outcome.saved.version;
+    }
+    tx.update(alerts)
+      .set({
+        status: "resolved",
+        resolvedBy: actor.id,
+        resolvedAt: now,
+        resolutionNote: input.note,
+        suspendedPlanVersion,
+        ...(alert.status === "open" ? { acknowledgedBy: actor.id, acknowledgedAt: now } : {}),
+      })
+      .where(eq(alerts.id, alertId))
+      .run();
+    recordAudit(tx, { action: "alert.resolve", outcome: "success", actor, patientId: alert.patientId, detail: { alertId, note: input.note, suspendedPlanVersion } });
+    return null;
+  });
+  if (refused) throw planRefusal(actor, refused.patientId, "suspended", refused.violations);
+  return reload(alertId);
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { and, count, desc, eq, lt, max } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db";
+import { alerts, homeSessions, users } from "@/db/schema";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import type { Actor } from "@/lib/auth/types";
+import { sessionAlert } from "@/lib/domain/alert-rules";
+import { computeSessionFlags, type SessionFlag } from "@/lib/domain/session-flags";
+import type { SessionReportInput } from "@/lib/validation/reports";
+import { recordAudit } from "./audit";
+import { loadPlanInForce } from "./plan-in-force";
+
+export type SessionDto = {
+  id: string;
+  performedAt: string;
+  area: string;
+  needleMm: number;
+  device: string;
+  sanitized: boolean;
+  patchTestDone: boolean | null;
+  notes: string | null;
+  flags: SessionFlag[];
+  planVersion: number | null;
+  reportedBy: { id: string; name: string; onBehalf: boolean };
+  createdAt: string;
+  reviewedAt: string | null;
+};
+
+type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
+const columns = {
+  id: homeSessions.id,
+  performedAt: homeSessions.performedAt,
+  area: homeSessions.area,
+  needleMm: homeSessions.needleMm,
+  device: homeSessions.device,
+  sanitized: homeSessions.sanitized,
+  patchTestDone: homeSessions.patchTestDone,
+  notes: homeSessions.notes,
+  flags: homeSessions.flags,
+  planVersion: homeSessions.planVersion,
+  createdAt: homeSessions.createdAt,
+  reviewedAt: homeSessions.reviewedAt,
+  onBehalf: homeSessions.onBehalf,
+  reporterId: users.id,
+  reporterName: users.name,
+};
+
+function selectSessions(db: Reader) {
+  return db.select(columns).from(homeSessions).innerJoin(users, eq(users.id, homeSessions.reportedBy));
+}
+
+function toDto({ onBehalf, reporterId, reporterName, flags, ...row }: Awaited<ReturnType<ReturnType<typeof selectSessions>["all"]>>[number]): SessionDto {
+  return { ...row, flags: flags as SessionFlag[], reportedBy: { id: reporterId, name: reporterName, onBehalf } };
+}
+
+export function loadSession(db: Reader, sessionId: string): SessionDto | undefined {
+  const row = selectSessions(db).where(eq(homeSessions.id, sessionId)).get();
+  return row && toDto(row);
+}
+
+/** The latest session in an area strictly before a moment (what the interval is measured from). */
+function previousInArea(db: Reader, patientId: string, area: string, before: string) {
+  return db
+    .select({ performedAt: homeSessions.performedAt })
+    .from(homeSessions)
+    .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area), lt(homeSessions.performedAt, before)))
+    .orderBy(desc(homeSessions.performedAt))
+    .limit(1)
+    .get() ?? null;
+}
+
+/**
+ * Stores a reported session whatever it says (a report is a fact), flags it against the plan in force
+ * when it was performed, and raises an alert for a flagged session in the same transaction.
+ */
+export function logSession(actor: Actor, patientId: string, input: SessionReportInput): SessionDto {
+  const scope = requirePatientAccess(actor, patientId);
+  return writeTransaction((tx) => {
+    const plan = loadPlanInForce(tx, scope.id, input.performedAt);
+    const flags = computeSessionFlags(input, plan, previousInArea(tx, scope.id, input.area, input.performedAt));
+    const onBehalf = actor.role !== "patient";
+    const { id } = tx
+      .insert(homeSessions)
+      .values({ ...input, patientId: scope.id, flags, planVersion: plan?.version ?? null, reportedBy: actor.id, onBehalf })
+      .returning({ id: homeSessions.id })
+      .get();
+    const alert = sessionAlert(flags);
+    if (alert) tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, sessionId: id }).run();
+    recordAudit(tx, {
+      action: "session.report",
+      outcome: "success",
+      actor,
+      patientId: scope.id,
+      detail: { after: { id, area: input.area, needleMm: input.needleMm, performedAt: input.performedAt, flags, onBehalf } },
+    });
+    return loadSession(tx, id)!;
+  });
+}
+
+export function listSessions(actor: Actor, patientId: string, paging: { page: number; pageSize: number }): { items: SessionDto[]; total: number } {
+  const scope = requirePatientAccess(actor, patientId);
+  const db = getDb();
+  const where = eq(homeSessions.patientId, scope.id);
+  const total = db.select({ n: count() }).from(homeSessions).where(where).get()?.n ?? 0;
+  const items = selectSessions(db)
+    .where(where)
+    .orderBy(desc(homeSessions.performedAt))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .all()
+    .map(toDto);
+  if (actor.role !== "patient") recordAudit(db, { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "sessions" } });
+  return { items, total };
+}
+
+/** The latest session per area, for the portal's "next session allowed" dates. */
+export function lastSessionByArea(db: Reader, patientId: string): Record<string, string> {
+  const rows = db
+    .select({ area: homeSessions.area, last: max(homeSessions.performedAt) })
+    .from(homeSessions)
+    .where(eq(homeSessions.patientId, patientId))
+    .groupBy(homeSessions.area)
+    .all();
+  return Object.fromEntries(rows.filter((r) => r.last).map((r) => [r.area, r.last!]));
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { AREAS, DEVICES } from "@/lib/domain/clinical";
+import { SYMPTOM_CODES } from "@/lib/domain/reactions";
+
+/** Clocks differ a little between a phone and the server; more than this ahead is "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_AGE_MS = 366 * 86_400_000;
+
+const reportTime = (field: string) =>
+  z
+    .string({ error: `${field} is required (an ISO date and time).` })
+    .refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), `${field} must be an ISO date and time.`)
+    .transform((v) => new Date(v).toISOString())
+    .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future.`)
+    .refine((v) => Date.parse(v) >= Date.now() - MAX_AGE_MS, `${field} is more than a year ago.`);
+
+const notes = z.string({ error: "notes must be text." }).trim().max(2000, "notes are at most 2000 characters.").nullish().transform((v) => v || null);
+
+export const sessionReportSchema = z.object({
+  performedAt: reportTime("performedAt"),
+  area: z.enum(AREAS, { error: `area must be one of ${AREAS.join(", ")}.` }),
+  needleMm: z
+    .number({ error: "needleMm must be a number of millimetres." })
+    .finite()
+    .positive("needleMm must be more than 0.")
+    .max(3, "needleMm must be at most 3 mm."),
+  device: z.enum(DEVICES, { error: `device must be one of ${DEVICES.join(", ")}.` }),
+  sanitized: z.boolean({ error: "sanitized must be true or false." }),
+  patchTestDone: z.boolean({ error: "patchTestDone must be true or false." }).nullish().transform((v) => v ?? null),
+  notes,
+});
+export type SessionReportInput = z.infer<typeof sessionReportSchema>;
+
+export const reactionReportSchema = z.object({
+  reportedAt: reportTime("reportedAt"),
+  sessionId: z.uuid({ error: "sessionId must be one of your sessions." }).nullish().transform((v) => v ?? null),
+  symptoms: z
+    .array(
+      z.object({
+        symptom: z.enum(SYMPTOM_CODES, { error: `symptom must be one of ${SYMPTOM_CODES.join(", ")}.` }),
+        grade: z.number({ error: "grade must be 0, 1, 2 or 3." }).int("grade must be 0, 1, 2 or 3.").min(0, "grade must be 0, 1, 2 or 3.").max(3, "grade must be 0, 1, 2 or 3."),
+      }),
+    )
+    .min(1, "Report at least one symptom.")
+    .refine((list) => new Set(list.map((s) => s.symptom)).size === list.length, "Each symptom may be reported once."),
+  notes,
+});
+export type ReactionReportInput = z.infer<typeof reactionReportSchema>;
+
+export const reportListQuerySchema = z.object({
+  page: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).max(100, "pageSize is at most 100.").default(20)),
+});
+
+export const alertStatusQuerySchema = z.object({
+  status: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(["open", "acknowledged", "resolved"], { error: "status must be open, acknowledged or resolved." }).default("open")),
+});
+
+export const alertResolveSchema = z.object({
+  note: z.string({ error: "note is required." }).trim().min(1, "Write a resolution note.").max(2000),
+  suspendPlan: z.boolean().optional().default(false),
+});
+
+export const reviewSignOffSchema = z.object({
+  kind: z.enum(["session", "reaction"]),
+  id: z.uuid(),
+});
