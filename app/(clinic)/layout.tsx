@@ -2,7 +2,10 @@ import type { ReactNode } from "react";
 import { AppHeader, NavLink } from "@/app/_components/app-header";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
+import { countOpenAlerts } from "@/lib/data/alerts";
 import { getOwnClinicName } from "@/lib/data/clinics";
+import { countReviewQueue } from "@/lib/data/review-queue";
+import { NavBadges } from "./nav-badges";
 
 const ROLE_LABELS = { admin: "Clinic admin", clinician: "Clinician", patient: "Patient" } as const;
 
@@ -17,6 +20,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         nav={
           <>
             <NavLink href="/patients">Patients</NavLink>
+            <NavBadges initial={{ ...countOpenAlerts(actor), toReview: countReviewQueue(actor) }} />
             <NavLink href="/templates">Templates</NavLink>
             {actor.role === "admin" && <NavLink href="/settings">Settings</NavLink>}
             {actor.role === "admin" && <NavLink href="/audit">Audit</NavLink>}

@@ -2,12 +2,14 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/app/_components/app-header";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { getOwnClinicName } from "@/lib/data/clinics";
+import { PortalNav } from "./portal-nav";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor(["patient"]);
   return (
     <>
       <AppHeader home="/portal" context={getOwnClinicName(actor)} user={{ name: actor.name, roleLabel: "Patient" }} />
+      <PortalNav />
       <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
     </>
   );

@@ -1,6 +1,6 @@
 /** Every TanStack Query key of the app, so invalidations never miss a spelling. */
 export const queryKeys = {
-  patient: (patientId: string) => ["patient", patientId] as const,
-  plans: (patientId: string) => ["patient", patientId, "plans"] as const,
-  templates: ["templates"] as const,
+  homeCare: (patientId: string) => ["patient", patientId, "home-care"] as const,
+  history: (patientId: string) => ["patient", patientId, "history"] as const,
+  alertSummary: ["alerts", "summary"] as const,
 };

@@ -1,6 +1,7 @@
 import "server-only";
+import { cache } from "react";
+import { getDb, type Db } from "@/db";
 import { auditEvents, type AuditOutcome } from "@/db/schema";
-import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/types";
 
 export type AuditEntry = {
@@ -27,4 +28,18 @@ export function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): void {
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     })
     .run();
+}
+
+/**
+ * One "patient.read" row per staff member, patient and request: a page that shows the plan, history
+ * and alerts of one patient reads several tables but is one look at the record. React's `cache`
+ * memoizes per server render; route handlers read once anyway.
+ */
+const auditPatientReadOnce = cache((actorId: string, patientId: string, actor: Actor, view: string) => {
+  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId, detail: { view } });
+});
+
+export function recordPatientRead(actor: Actor, patientId: string, view: string): void {
+  if (actor.role === "patient") return;
+  auditPatientReadOnce(actor.id, patientId, actor, view);
 }

@@ -9,7 +9,7 @@ import type { PlanStatus } from "@/lib/domain/clinical";
 import { todayIso } from "@/lib/domain/dates";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
 import { loadCurrentPlan, type PlanVersionDto } from "./plans";
 import { loadLatestScreening, type ScreeningDto } from "./screenings";
 
@@ -164,9 +164,7 @@ function loadDetail(patientId: string): PatientDetail {
 export function getPatient(actor: Actor, patientId: string): PatientDetail {
   const scope = requirePatientAccess(actor, patientId);
   const detail = loadDetail(scope.id);
-  if (actor.role !== "patient") {
-    recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id });
-  }
+  recordPatientRead(actor, scope.id, "record");
   return detail;
 }
 

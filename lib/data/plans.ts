@@ -10,7 +10,7 @@ import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanVio
 import { derivePlanStatus } from "@/lib/domain/plan-status";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PlanDecisionInput } from "@/lib/validation/plans";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
 import { loadLatestScreening } from "./screenings";
 
@@ -74,7 +74,7 @@ export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDt
   const versions = selectVersions(getDb(), scope.id)
     .all()
     .map((row) => toDto(row, today));
-  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "plan_history" } });
+  recordPatientRead(actor, scope.id, "plan_history");
   return versions;
 }
 

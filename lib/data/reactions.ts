@@ -8,7 +8,7 @@ import { reactionAlert } from "@/lib/domain/alert-rules";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import { ValidationError } from "@/lib/errors";
 import type { ReactionReportInput } from "@/lib/validation/reports";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
 
 export type ReactionDto = {
@@ -134,6 +134,6 @@ export function listReactions(actor: Actor, patientId: string, paging: { page: n
     .offset((paging.page - 1) * paging.pageSize)
     .all()
     .map(toDto);
-  if (actor.role !== "patient") recordAudit(db, { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "reactions" } });
+  recordPatientRead(actor, scope.id, "reactions");
   return { items, total };
 }

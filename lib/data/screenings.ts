@@ -8,7 +8,7 @@ import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type Screenin
 import { todayIso } from "@/lib/domain/dates";
 import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
 import type { ScreeningInput } from "@/lib/validation/screening";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
 
 export type ScreeningDto = {
@@ -84,6 +84,6 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
 export function getScreening(actor: Actor, patientId: string): ScreeningDto | null {
   requireRole(actor, STAFF_ROLES);
   const scope = requirePatientAccess(actor, patientId);
-  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "screening" } });
+  recordPatientRead(actor, scope.id, "screening");
   return loadLatestScreening(scope.id, scope.clinicId);
 }

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/types";
 import { sessionAlert } from "@/lib/domain/alert-rules";
 import { computeSessionFlags, type SessionFlag } from "@/lib/domain/session-flags";
 import type { SessionReportInput } from "@/lib/validation/reports";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
 import { loadPlanInForce } from "./plan-in-force";
 
 export type SessionDto = {
@@ -110,7 +110,7 @@ export function listSessions(actor: Actor, patientId: string, paging: { page: nu
     .offset((paging.page - 1) * paging.pageSize)
     .all()
     .map(toDto);
-  if (actor.role !== "patient") recordAudit(db, { action: "patient.read", outcome: "success", actor, patientId: scope.id, detail: { view: "sessions" } });
+  recordPatientRead(actor, scope.id, "sessions");
   return { items, total };
 }
 

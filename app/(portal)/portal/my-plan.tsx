@@ -1,14 +1,21 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { LocalTime } from "@/app/_components/local-time";
+import { useHomeCare } from "@/app/_components/reports/use-home-care";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import { formatDate } from "@/lib/format";
-import type { PlanVersionDto } from "@/lib/data/plans";
+import type { HomeCare } from "@/lib/data/home-care";
 
-type Props = { plan: PlanVersionDto | null; clinicianName: string; nextAllowed?: Partial<Record<string, string | null>>; today: string };
+type Props = { initialHomeCare: HomeCare };
 
 const CONTACT = "Please contact your clinic before doing any more home sessions.";
 
 /** The patient's plan in plain words: what is allowed, until when, and what to do when it is not. */
-export function MyPlan({ plan, clinicianName, nextAllowed, today }: Props) {
+export function MyPlan({ initialHomeCare }: Props) {
+  const { data } = useHomeCare(initialHomeCare.patient.id, initialHomeCare);
+  const { plan } = data;
+  const clinicianName = data.patient.clinicianName;
   if (!plan) {
     return (
       <Status tone="neutral" title="No plan is recorded yet.">
@@ -37,21 +44,21 @@ export function MyPlan({ plan, clinicianName, nextAllowed, today }: Props) {
         Approved by {plan.decidedBy.name}. Review due by {formatDate(plan.reviewBy!)}.
       </Status>
       <ul className="space-y-2">
-        {plan.areas.map((a) => {
-          const next = nextAllowed?.[a.area];
-          return (
-            <li key={a.area} className="rounded-lg border border-slate-200 bg-white p-4">
-              <p className="text-lg font-semibold">
-                {AREA_LABELS[a.area as Area] ?? a.area}: up to {formatMm(a.maxNeedleMm)} mm
+        {data.areas.map((a) => (
+          <li key={a.area} className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="text-lg font-semibold">
+              {AREA_LABELS[a.area as Area] ?? a.area}: up to {formatMm(a.maxNeedleMm)} mm
+            </p>
+            <p className="text-sm text-slate-800">
+              Next session allowed: {a.nextAllowedAt ? <LocalTime iso={a.nextAllowedAt} /> : <strong>now</strong>}
+            </p>
+            {a.lastSessionAt && (
+              <p className="text-xs text-slate-600">
+                Last session: <LocalTime iso={a.lastSessionAt} />
               </p>
-              {nextAllowed && (
-                <p className="text-sm text-slate-700">
-                  {!next || next <= today ? "Next session allowed: now" : `Next session allowed: ${formatDate(next)}`}
-                </p>
-              )}
-            </li>
-          );
-        })}
+            )}
+          </li>
+        ))}
       </ul>
       <p className="text-sm text-slate-700">At least {plan.minIntervalDays} days between sessions in the same area.</p>
       {plan.instructions && (

@@ -1,24 +1,27 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/page-guards";
-import { getPatient } from "@/lib/data/patients";
-import { todayIso } from "@/lib/domain/dates";
+import { getHomeCare } from "@/lib/data/home-care";
 import { MyPlan } from "./my-plan";
+import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "My plan" };
 
 export default async function PortalPage() {
   const actor = await requirePageActor(["patient"]);
-  const patient = actor.patientId ? getPatient(actor, actor.patientId) : null;
-
+  const homeCare = getHomeCare(actor, actor.patientId!);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Hello, {patient?.name ?? actor.name}</h1>
+      <div className="flex items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Hello, {homeCare.patient.name}</h1>
+        <PrintButton />
+      </div>
       <section aria-labelledby="my-plan-heading" className="space-y-3">
         <h2 id="my-plan-heading" className="text-lg font-semibold">
           My plan
         </h2>
-        <MyPlan plan={patient?.currentPlan ?? null} clinicianName={patient?.responsibleClinician.name ?? "your clinician"} today={todayIso()} />
+        <MyPlan initialHomeCare={homeCare} />
       </section>
+      <p className="hidden text-xs print:block">Printed from Dermaplan. Your clinic&rsquo;s latest decision is always the one in the portal.</p>
     </div>
   );
 }

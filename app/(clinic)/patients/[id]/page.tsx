@@ -11,6 +11,7 @@ import { getPatient } from "@/lib/data/patients";
 import { listPlanVersions } from "@/lib/data/plans";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
 import { PlanStatusBadge } from "../plan-status-badge";
+import { HomeReports } from "./home-reports";
 import { InvitePanel } from "./invite-panel";
 import { PlanHistory } from "./plan-history";
 import { PlanSummary } from "./plan-summary";
@@ -81,6 +82,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <p className="mt-2 text-sm text-slate-700">No plan decision has been recorded for this patient yet.</p>
         )}
       </Card>
+
+      <HomeReports actor={actor} patientId={patient.id} patientName={patient.name} />
 
       <Card aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { CheckboxField, FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
+import { apiFetch } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+
+type Props = { alertId: string; status: "open" | "acknowledged" | "resolved"; canSuspend: boolean; patientName: string };
+
+/** Acknowledge, or resolve with a note (and optionally suspend the plan); nothing is ever deleted. */
+export function AlertActions({ alertId, status, canSuspend, patientName }: Props) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [resolving, setResolving] = useState(false);
+  const [note, setNote] = useState("");
+  const [suspendPlan, setSuspendPlan] = useState(false);
+  const [noteError, setNoteError] = useState<string>();
+  const done = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary });
+    router.refresh();
+  };
+  const acknowledge = useMutation({ mutationFn: () => apiFetch(`/api/alerts/${alertId}/acknowledge`, { method: "POST" }), onSuccess: done });
+  const resolve = useMutation({
+    mutationFn: () => apiFetch(`/api/alerts/${alertId}/resolve`, { method: "POST", body: { note, suspendPlan } }),
+    onSuccess: done,
+  });
+
+  if (status === "resolved") return null;
+
+  function onResolve(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!note.trim()) {
+      setNoteError("Write a resolution note.");
+      return;
+    }
+    setNoteError(undefined);
+    resolve.mutate();
+  }
+
+  return (
+    <div className="space-y-2">
+      <FormStatus error={acknowledge.error?.message ?? resolve.error?.message} />
+      {!resolving ? (
+        <div className="flex flex-wrap gap-2">
+          {status === "open" && (
+            <Button variant="secondary" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
+              Acknowledge
+            </Button>
+          )}
+          <Button variant="secondary" onClick={() => setResolving(true)}>
+            Resolve…
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={onResolve} noValidate className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+          <TextareaField label={`Resolution note for ${patientName}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} error={noteError} />
+          {canSuspend && (
+            <CheckboxField label="Also suspend the home-care plan (the note becomes the reason the patient sees)" checked={suspendPlan} onChange={(e) => setSuspendPlan(e.target.checked)} />
+          )}
+          <div className="flex gap-2">
+            <Button type="submit" variant={suspendPlan ? "danger" : "primary"} disabled={resolve.isPending}>
+              {resolve.isPending ? "Saving…" : suspendPlan ? "Resolve and suspend plan" : "Resolve"}
+            </Button>
+            <Button variant="ghost" onClick={() => setResolving(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

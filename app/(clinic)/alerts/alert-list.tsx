@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { Badge } from "@/app/_components/ui/badge";
+import { formatDateTime } from "@/lib/format";
+import type { AlertDto } from "@/lib/data/alerts";
+import { AlertActions } from "./alert-actions";
+
+const KIND_LABELS: Record<string, string> = {
+  severe_reaction: "Severe reaction",
+  infection: "Possible infection",
+  persistent_reaction: "Lasting reaction",
+  off_plan_session: "Off-plan session",
+};
+
+export function AlertList({ alerts, canSuspend, showPatient = true }: { alerts: AlertDto[]; canSuspend: boolean; showPatient?: boolean }) {
+  if (alerts.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">No alerts here.</p>;
+  return (
+    <ul className="space-y-3">
+      {alerts.map((a) => (
+        <li key={a.id} className={`rounded-lg border bg-white p-4 shadow-sm ${a.severity === "high" ? "border-red-300" : "border-slate-200"}`}>
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={a.severity === "high" ? "danger" : "warning"}>{a.severity === "high" ? "High" : "Normal"}</Badge>
+            <span className="font-medium">{KIND_LABELS[a.kind] ?? a.kind}</span>
+            {showPatient && (
+              <Link href={`/patients/${a.patientId}`} className="font-medium text-brand-700 hover:underline">
+                {a.patientName}
+              </Link>
+            )}
+            <span className="text-sm text-slate-600">{formatDateTime(a.createdAt)}</span>
+          </div>
+          <p className="mt-2 text-sm">{a.summary}</p>
+          {a.acknowledgedBy && a.status !== "open" && (
+            <p className="mt-1 text-xs text-slate-600">
+              Acknowledged by {a.acknowledgedBy} {a.acknowledgedAt && formatDateTime(a.acknowledgedAt)}
+            </p>
+          )}
+          {a.status === "resolved" && (
+            <p className="mt-1 text-sm text-slate-800">
+              Resolved by {a.resolvedBy}: {a.resolutionNote}
+              {a.suspendedPlanVersion && ` (plan suspended as version ${a.suspendedPlanVersion})`}
+            </p>
+          )}
+          <div className="mt-3">
+            <AlertActions alertId={a.id} status={a.status} canSuspend={canSuspend} patientName={a.patientName} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

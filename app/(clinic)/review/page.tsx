@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/app/_components/ui/badge";
+import { requirePageActor } from "@/lib/auth/page-guards";
+import { STAFF_ROLES } from "@/lib/auth/types";
+import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
+import { gradeLabel, symptomLabel } from "@/lib/domain/reactions";
+import { FLAG_LABELS } from "@/lib/domain/session-flags";
+import { listReviewQueue } from "@/lib/data/review-queue";
+import { formatDateTime } from "@/lib/format";
+import { SignOffButton } from "./sign-off-button";
+
+export const metadata: Metadata = { title: "To review" };
+
+export default async function ReviewPage() {
+  const actor = await requirePageActor(STAFF_ROLES);
+  const items = listReviewQueue(actor);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">To review</h1>
+      <p className="text-sm text-slate-700">
+        {actor.role === "clinician" ? "New reports from the patients you are responsible for." : "New patient reports across the clinic."} Each stays here until a
+        clinician marks it reviewed.
+      </p>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">Nothing to review. All caught up.</p>
+      ) : (
+        <ul className="space-y-2">
+          {items.map((item) => (
+            <li key={`${item.kind}-${item.id}`} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+              <div className="space-y-1">
+                <p>
+                  <Link href={`/patients/${item.patientId}`} className="font-medium text-brand-700 hover:underline">
+                    {item.patientName}
+                  </Link>{" "}
+                  · {item.kind === "session" ? "Session" : "Reaction"} · {formatDateTime(item.at)}
+                  {item.onBehalf && " · recorded by the clinic"}
+                </p>
+                {item.kind === "session" ? (
+                  <p className="flex flex-wrap items-center gap-1">
+                    {AREA_LABELS[item.area as Area] ?? item.area}, {formatMm(item.needleMm)} mm
+                    {item.flags.map((f) => (
+                      <Badge key={f} tone="warning">
+                        {FLAG_LABELS[f]}
+                      </Badge>
+                    ))}
+                  </p>
+                ) : (
+                  <p>
+                    {item.symptoms
+                      .filter((s) => s.grade > 0)
+                      .map((s) => `${symptomLabel(s.symptom)}: ${gradeLabel(s.grade).toLowerCase()}`)
+                      .join(" · ")}
+                  </p>
+                )}
+              </div>
+              {actor.role === "clinician" && <SignOffButton kind={item.kind} id={item.id} label={`Mark ${item.patientName}'s ${item.kind} reviewed`} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { inputClasses } from "@/app/_components/ui/field";
+import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { fromLocalInputValue, toLocalInputValue } from "@/lib/client/datetime";
+import { queryKeys } from "@/lib/client/query-keys";
+import { AREA_LABELS, AREAS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
+import { describeFlag } from "@/lib/domain/session-flags";
+import type { HomeCare } from "@/lib/data/home-care";
+import type { SessionDto } from "@/lib/data/sessions";
+import { sessionReportSchema } from "@/lib/validation/reports";
+import { ChoiceGroup } from "./choice-group";
+import { sessionWarnings } from "./session-warnings";
+import { useHomeCare } from "./use-home-care";
+
+type Props = { patientId: string; initialHomeCare: HomeCare; onBehalfOf?: string };
+
+const DEVICE_LABELS = { roller: "Roller", pen: "Pen", stamp: "Stamp" } as const;
+
+function emptyDraft() {
+  return { performedAt: toLocalInputValue(new Date()), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
+}
+
+/** Forgiving by design: nothing typed is lost on a failed request, and off-plan entries are warned, not refused. */
+export function SessionForm({ patientId, initialHomeCare, onBehalfOf }: Props) {
+  const queryClient = useQueryClient();
+  const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
+  const [draft, setDraft] = useState(emptyDraft);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState<SessionDto | null>(null);
+  const set = (key: keyof typeof draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setConfirming(false);
+  };
+
+  const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
+  const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
+  const performedAt = fromLocalInputValue(draft.performedAt);
+  const warnings = sessionWarnings(homeCare, { performedAt, area: draft.area, needleMm: Number(draft.needleMm) });
+  const askPatchTest = homeCare.sessionCount === 0;
+
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => apiFetch<SessionDto>(`/api/patients/${patientId}/sessions`, { method: "POST", body }),
+    onSuccess: (session) => {
+      setSaved(session);
+      setDraft(emptyDraft());
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
+    },
+    onError: (error) => error instanceof ApiError && setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message]))),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    const parsed = sessionReportSchema.safeParse({
+      performedAt: performedAt ?? draft.performedAt,
+      area: draft.area || undefined,
+      needleMm: draft.needleMm ? Number(draft.needleMm) : undefined,
+      device: draft.device || undefined,
+      sanitized: draft.sanitized === "" ? undefined : draft.sanitized === "yes",
+      patchTestDone: askPatchTest && draft.patchTestDone ? draft.patchTestDone === "yes" : null,
+      notes: draft.notes,
+    });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), friendly(String(i.path[0]), i.message)])));
+      return;
+    }
+    setErrors({});
+    if (warnings.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    mutation.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {saved && <SavedNotice session={saved} homeCare={homeCare} />}
+      <FormStatus error={mutation.error ? `${mutation.error.message} Your entry is still here; try again.` : Object.keys(errors).length ? "Please check the answers marked below." : null} />
+      <div className="space-y-1">
+        <label htmlFor="session-when" className="block text-sm font-medium">
+          Date and time of the session
+        </label>
+        <input id="session-when" type="datetime-local" value={draft.performedAt} max={toLocalInputValue(new Date())} onChange={(e) => set("performedAt")(e.target.value)} className={inputClasses} aria-invalid={errors.performedAt ? true : undefined} />
+        {errors.performedAt && <p className="text-sm text-red-700">{errors.performedAt}</p>}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="session-area" className="block text-sm font-medium">
+          Area
+        </label>
+        <select id="session-area" value={draft.area} onChange={(e) => set("area")(e.target.value)} className={inputClasses} aria-invalid={errors.area ? true : undefined}>
+          <option value="">Choose the area…</option>
+          {planAreas.length > 0 && (
+            <optgroup label="In your plan">
+              {planAreas.map((a) => (
+                <option key={a} value={a}>
+                  {AREA_LABELS[a as Area]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={planAreas.length ? "Not in your plan" : "Areas"}>
+            {otherAreas.map((a) => (
+              <option key={a} value={a}>
+                {AREA_LABELS[a]}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {errors.area && <p className="text-sm text-red-700">{errors.area}</p>}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="session-needle" className="block text-sm font-medium">
+          Needle length
+        </label>
+        <select id="session-needle" value={draft.needleMm} onChange={(e) => set("needleMm")(e.target.value)} className={inputClasses} aria-invalid={errors.needleMm ? true : undefined}>
+          <option value="">Choose the length…</option>
+          {NEEDLE_LENGTHS_MM.map((mm) => (
+            <option key={mm} value={mm}>
+              {formatMm(mm)} mm
+            </option>
+          ))}
+        </select>
+        {errors.needleMm && <p className="text-sm text-red-700">{errors.needleMm}</p>}
+      </div>
+      <ChoiceGroup legend="Device" name="device" value={draft.device} onChange={set("device")} error={errors.device} options={DEVICES.map((d) => ({ value: d, label: DEVICE_LABELS[d] }))} />
+      <ChoiceGroup legend="Did you sanitize the device before and after?" name="sanitized" value={draft.sanitized} onChange={set("sanitized")} error={errors.sanitized} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+      {askPatchTest && (
+        <ChoiceGroup legend="Did you do a patch test first?" name="patchTestDone" value={draft.patchTestDone} onChange={set("patchTestDone")} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+      )}
+      <TextareaField label="Notes (optional)" value={draft.notes} onChange={(e) => set("notes")(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
+
+      <div aria-live="polite">
+        {warnings.length > 0 && (
+          <div className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+            <p className="font-semibold">This session is outside your plan{onBehalfOf ? ` (${onBehalfOf})` : ""}:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+            <p className="mt-2">It will still be recorded, and the clinic will be told.</p>
+          </div>
+        )}
+      </div>
+      {confirming ? (
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? "Saving…" : "Log it anyway"}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            Change it
+          </Button>
+        </div>
+      ) : (
+        <Button type="submit" className="w-full sm:w-auto" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Log session"}
+        </Button>
+      )}
+    </form>
+  );
+}
+
+function friendly(field: string, message: string): string {
+  const required: Record<string, string> = {
+    area: "Choose the area.",
+    needleMm: "Choose the needle length.",
+    device: "Choose the device.",
+    sanitized: "Answer yes or no.",
+  };
+  return message.includes("must be") && required[field] ? required[field] : message;
+}
+
+function SavedNotice({ session, homeCare }: { session: SessionDto; homeCare: HomeCare }) {
+  const plan = homeCare.plan && { ...homeCare.plan };
+  return (
+    <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
+      <p className="font-semibold">Session logged: {AREA_LABELS[session.area as Area] ?? session.area}, {formatMm(session.needleMm)} mm.</p>
+      {session.flags.length > 0 && (
+        <p className="mt-1">Your clinic has been told it was outside your plan: {session.flags.map((f) => describeFlag(f, session, plan)).join(" ")}</p>
+      )}
+    </div>
+  );
+}
