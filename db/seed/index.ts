@@ -5,6 +5,9 @@ import { auditEvents, clinics, patients, users } from "../schema";
 import { todayIso } from "../../lib/domain/dates";
 import { GENERATED_HISTORIES, NAMED_HISTORIES } from "./clinical-data";
 import { patientIdByMrn, seedHistory, seedTemplates } from "./clinical";
+import { ensurePortalAccount, hasSessions, hasStory } from "./portal-accounts";
+import { GENERATED_REPORT_STORIES, REPORT_STORIES } from "./report-stories";
+import { reportWriter } from "./reports";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, NORTHSIDE, generatedPatients } from "./demo-data";
 
 export function isDatabaseEmpty(db: Db): boolean {
@@ -17,6 +20,9 @@ export function isDatabaseEmpty(db: Db): boolean {
  */
 export async function seedDemo(db: Db): Promise<{ users: number; patients: number }> {
   const existing = new Set(db.select({ email: users.email }).from(users).all().map((u) => u.email));
+  // Generated patients with a home-care story get portal accounts too (same demo password).
+  const storyHashes = new Map<string, string>();
+  for (const p of generatedPatients()) if (hasStory(p.mrn)) storyHashes.set(p.mrn, await hashPassword(DEMO_PASSWORD));
   const hashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     if (!existing.has(account.email)) hashes.set(account.email, await hashPassword(DEMO_PASSWORD));
@@ -72,8 +78,21 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
         const patientId = history && patientIdByMrn(tx, idOf(p.clinic), p.mrn);
         if (patientId && seedHistory(tx, patientId, userOf(p.clinicianEmail), history, today)) histories += 1;
       }
+      let reportStories = 0;
+      const storyOf = new Map<string, (typeof GENERATED_REPORT_STORIES)[number]>([
+        ...Object.entries(REPORT_STORIES),
+        ...generated.map((p, i) => [p.mrn, GENERATED_REPORT_STORIES[i] ?? null] as const),
+      ]);
+      for (const p of everyone) {
+        const story = storyOf.get(p.mrn);
+        const patientId = story && patientIdByMrn(tx, idOf(p.clinic), p.mrn);
+        if (!story || !patientId || hasSessions(tx, patientId)) continue;
+        const reporterId = ensurePortalAccount(tx, patientId, storyHashes.get(p.mrn));
+        story(reportWriter({ tx, patientId, clinicId: idOf(p.clinic), reporterId, reviewerId: userOf(p.clinicianEmail), now: Date.now() }), userOf(p.clinicianEmail));
+        reportStories += 1;
+      }
       tx.insert(auditEvents)
-        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients, histories }) })
+        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients, histories, reportStories }) })
         .run();
       return { users: addedUsers, patients: addedPatients };
     },
