@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { PASSWORD } from "./accounts";
 
 /** Signs in through next-auth's own endpoints; cookies land in whatever context owns `request`. */
@@ -108,3 +108,33 @@ export const validApproval = (overrides: Record<string, unknown> = {}) => ({
   instructions: "Sanitize before and after every session.",
   ...overrides,
 });
+
+/** Invites a patient and sets their password through the one-time link, as the patient would. */
+export async function activatePortalAccount(browser: Browser, staffApi: APIRequestContext, patientId: string) {
+  const email = `portal-${Date.now().toString(36)}-${(patientCounter += 1)}@patient.test`;
+  const password = "portal-pass-12345";
+  const invite = await staffApi.post(`/api/patients/${patientId}/invite`, { data: { email } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto((await invite.json()).url);
+  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("Your password is set.")).toBeVisible();
+  await context.close();
+  return { email, password };
+}
+
+/** A patient of the staff member's clinic with a clean screening and an approved plan. */
+export async function createPatientWithPlan(api: APIRequestContext, name: string, plan: Record<string, unknown> = {}) {
+  const patient = await createTestPatient(api, name);
+  await screenPatient(api, patient.id);
+  const response = await api.post(`/api/patients/${patient.id}/plans`, {
+    data: validApproval({ areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }], ...plan }),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return patient;
+}
+
+export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();

@@ -1,0 +1,122 @@
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO } from "./accounts";
+import { activatePortalAccount, createPatientWithPlan, expect, hoursAgo, signInViaForm, test } from "./fixtures";
+
+test("a patient logs an off-plan session and a severe reaction; the clinician resolves and suspends; the patient sees it", async ({ page, browser, apiAs }) => {
+  const clinic = await apiAs(DEMO.chen);
+  const patient = await createPatientWithPlan(clinic, "Portal Journey");
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  const earlier = await clinic.post(`/api/patients/${patient.id}/sessions`, {
+    data: { performedAt: hoursAgo(48), area: "face", needleMm: 0.5, device: "roller", sanitized: true, patchTestDone: true },
+  });
+  expect(earlier.status()).toBe(201);
+  expect((await earlier.json()).reportedBy).toMatchObject({ name: "Dr. Wei Chen", onBehalf: true });
+  const before = await (await clinic.get("/api/alerts/summary")).json();
+
+  // The patient, on a phone, sees her limits and when each area may be treated next.
+  await signInViaForm(page, account.email, account.password);
+  await expect(page.getByText("Approved: you may microneedle at home within these limits.")).toBeVisible();
+  const face = page.getByRole("listitem").filter({ hasText: "Face: up to 0.5 mm" });
+  const neck = page.getByRole("listitem").filter({ hasText: "Neck: up to 0.25 mm" });
+  await expect(neck).toContainText("Next session allowed: now");
+  await expect(face).not.toContainText("Next session allowed: now");
+  await expect(face).toContainText(/Next session allowed: \w{3}, \d{1,2} \w{3}/);
+
+  // An off-plan session is warned about in plain words, then kept.
+  await page.getByRole("link", { name: "Log a session" }).click();
+  await page.getByLabel("Area").selectOption("face");
+  await page.getByLabel("Needle length").selectOption("0.75");
+  await page.getByRole("radio", { name: "Pen" }).check();
+  await page.getByRole("group", { name: /sanitize/ }).getByRole("radio", { name: "Yes" }).check();
+  await expect(page.getByText("0.75 mm is longer than your plan allows for the face (up to 0.5 mm).")).toBeVisible();
+  await expect(page.getByText("This is sooner than 7 days after your last face session.")).toBeVisible();
+  await page.getByRole("button", { name: "Log session" }).click();
+  await page.getByRole("button", { name: "Log it anyway" }).click();
+  await expect(page.getByText("Session logged: Face, 0.75 mm.")).toBeVisible();
+  await expect(page.getByText(/Your clinic has been told it was outside your plan/)).toBeVisible();
+
+  // A severe reaction shows the urgent guidance before and after sending.
+  await page.getByRole("link", { name: "Report a reaction" }).click();
+  await page.getByRole("group", { name: "Pain or burning" }).getByRole("radio", { name: /Severe/ }).check();
+  await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
+  await page.getByRole("button", { name: "Report reaction" }).click();
+  await expect(page.getByText("Reaction reported. Your clinic has been alerted.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
+
+  // The clinician sees both alerts, with the badge count, and resolves one by suspending the plan.
+  const clinician = await browser.newPage();
+  await signInViaForm(clinician, DEMO.chen);
+  await expect(clinician.getByRole("link", { name: /^Alerts/ })).toContainText(String(before.open + 2));
+  await clinician.getByRole("link", { name: /^Alerts/ }).click();
+  const mine = clinician.getByRole("listitem").filter({ hasText: patient.name });
+  await expect(mine).toHaveCount(2);
+  const severe = mine.filter({ hasText: "Severe reaction" });
+  await expect(severe).toContainText("High");
+  await expect(mine.filter({ hasText: "Off-plan session" })).toContainText("needle longer than plan, too soon after last session");
+  await severe.getByRole("button", { name: "Resolve…" }).click();
+  await severe.getByLabel(/Resolution note/).fill("Called the patient: stop until seen in clinic on Monday.");
+  await severe.getByRole("checkbox", { name: /Also suspend the home-care plan/ }).check();
+  await severe.getByRole("button", { name: "Resolve and suspend plan" }).click();
+  await expect(clinician.getByRole("listitem").filter({ hasText: patient.name })).toHaveCount(1);
+  await expect(clinician.getByRole("link", { name: /^Alerts/ })).toContainText(String(before.open + 1));
+  await clinician.goto("/alerts?status=resolved");
+  await expect(clinician.getByText(/plan suspended as version 2/)).toBeVisible();
+
+  // The patient now sees the suspension and the reason.
+  await page.getByRole("link", { name: "My plan" }).click();
+  await expect(page.getByText("Your plan is suspended: stop home microneedling.")).toBeVisible();
+  await expect(page.getByText("Reason from your clinician: Called the patient: stop until seen in clinic on Monday.")).toBeVisible();
+  await expect(page.getByText(/Contact your clinic/).first()).toBeVisible();
+  await expect(page.getByText("Face: up to 0.5 mm")).toHaveCount(0);
+
+  // The history keeps every report, newest first.
+  await page.getByRole("link", { name: "My history" }).click();
+  const entries = page.getByRole("listitem");
+  await expect(entries.first()).toContainText("Reaction · worst: severe");
+  await expect(entries.nth(1)).toContainText("Session · Face · 0.75 mm · pen");
+  await expect(entries.nth(1)).toContainText("Needle longer than plan");
+  await expect(entries.nth(2)).toContainText("Recorded by Dr. Wei Chen for the patient (phone call).");
+});
+
+test("a failed request keeps everything the patient typed", async ({ page, browser, apiAs }) => {
+  const clinic = await apiAs(DEMO.chen);
+  const patient = await createPatientWithPlan(clinic, "Offline Patient");
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  await signInViaForm(page, account.email, account.password);
+  await page.getByRole("link", { name: "Log a session" }).click();
+  await page.getByLabel("Area").selectOption("neck");
+  await page.getByLabel("Needle length").selectOption("0.25");
+  await page.getByRole("radio", { name: "Roller" }).check();
+  await page.getByRole("group", { name: /sanitize/ }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("group", { name: /patch test/ }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByLabel("Notes (optional)").fill("Evening session, skin felt fine.");
+
+  await page.route("**/api/patients/*/sessions", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Log session" }).click();
+  await expect(page.getByText(/could not reach the server/)).toBeVisible();
+  await expect(page.getByLabel("Area")).toHaveValue("neck");
+  await expect(page.getByLabel("Needle length")).toHaveValue("0.25");
+  await expect(page.getByLabel("Notes (optional)")).toHaveValue("Evening session, skin felt fine.");
+
+  await page.unroute("**/api/patients/*/sessions");
+  await page.getByRole("button", { name: "Log session" }).click();
+  await expect(page.getByText("Session logged: Neck, 0.25 mm.")).toBeVisible();
+  const sessions = await (await clinic.get(`/api/patients/${patient.id}/sessions`)).json();
+  expect(sessions.items).toHaveLength(1);
+  expect(sessions.items[0]).toMatchObject({ area: "neck", needleMm: 0.25, sanitized: true, flags: [], notes: "Evening session, skin felt fine." });
+});
+
+test("every portal page has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.lee);
+  for (const [path, heading] of [
+    ["/portal", "Hello, Jordan Lee"],
+    ["/portal/log-session", "Log a session"],
+    ["/portal/report-reaction", "Report a reaction"],
+    ["/portal/history", "My history"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+});
