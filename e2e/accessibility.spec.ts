@@ -30,7 +30,7 @@ test("the roster has no serious accessibility violations", async ({ page }) => {
 test("the patient page has no serious accessibility violations", async ({ page }) => {
   await signInViaForm(page, DEMO.rivera);
   await page.getByRole("link", { name: "Jordan Lee" }).click();
-  await expect(page.getByRole("heading", { name: "Jordan Lee" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Lee", level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 

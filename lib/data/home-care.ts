@@ -10,6 +10,8 @@ import { loadCurrentPlan, type PlanVersionDto } from "./plans";
 import { lastSessionByArea } from "./sessions";
 
 export type HomeCare = {
+  /** When the server produced this; client caches key on it so a fresher page render always wins. */
+  generatedAt: string;
   patient: { id: string; name: string; clinicianName: string };
   plan: PlanVersionDto | null;
   /** Per area of the plan: the last session and the earliest next one (null: allowed now). */
@@ -34,6 +36,7 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
   const approvedNow = plan?.status === "approved";
   recordPatientRead(actor, scope.id, "home_care");
   return {
+    generatedAt: now.toISOString(),
     patient,
     plan,
     areas: approvedNow

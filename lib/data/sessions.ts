@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, lt, max } from "drizzle-orm";
+import { and, count, desc, eq, lte, max } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, homeSessions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
@@ -59,12 +59,12 @@ export function loadSession(db: Reader, sessionId: string): SessionDto | undefin
   return row && toDto(row);
 }
 
-/** The latest session in an area strictly before a moment (what the interval is measured from). */
+/** The latest session in an area at or before a moment (what the interval is measured from). */
 function previousInArea(db: Reader, patientId: string, area: string, before: string) {
   return db
     .select({ performedAt: homeSessions.performedAt })
     .from(homeSessions)
-    .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area), lt(homeSessions.performedAt, before)))
+    .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area), lte(homeSessions.performedAt, before)))
     .orderBy(desc(homeSessions.performedAt))
     .limit(1)
     .get() ?? null;

@@ -11,25 +11,26 @@ import type { ReactionDto } from "@/lib/data/reactions";
 import type { SessionDto } from "@/lib/data/sessions";
 import { LocalTime } from "../local-time";
 
-export type ReportHistoryData = { sessions: SessionDto[]; reactions: ReactionDto[] };
+export type ReportHistoryData = { sessions: SessionDto[]; reactions: ReactionDto[]; generatedAt: string };
 
 async function fetchHistory(patientId: string): Promise<ReportHistoryData> {
   const [sessions, reactions] = await Promise.all([
     apiFetch<{ items: SessionDto[] }>(`/api/patients/${patientId}/sessions?pageSize=100`),
     apiFetch<{ items: ReactionDto[] }>(`/api/patients/${patientId}/reactions?pageSize=100`),
   ]);
-  return { sessions: sessions.items, reactions: reactions.items };
+  return { sessions: sessions.items, reactions: reactions.items, generatedAt: new Date().toISOString() };
 }
 
 type Entry = { kind: "session"; at: string; item: SessionDto } | { kind: "reaction"; at: string; item: ReactionDto };
 
 /** Sessions and reactions in one timeline, newest first; refreshed after every new report. */
 export function ReportHistory({ patientId, initialData, audience }: { patientId: string; initialData: ReportHistoryData; audience: "patient" | "clinic" }) {
-  const { data, isError, refetch } = useQuery({ queryKey: queryKeys.history(patientId), queryFn: () => fetchHistory(patientId), initialData });
+  // Keyed on the server render's time like useHomeCare: a fresh page never shows an older cache.
+  const { data, isError, refetch } = useQuery({ queryKey: [...queryKeys.history(patientId), initialData.generatedAt], queryFn: () => fetchHistory(patientId), initialData });
   const entries: Entry[] = [
     ...data.sessions.map((item): Entry => ({ kind: "session", at: item.performedAt, item })),
     ...data.reactions.map((item): Entry => ({ kind: "reaction", at: item.reportedAt, item })),
-  ].sort((a, b) => b.at.localeCompare(a.at));
+  ].sort((a, b) => b.at.localeCompare(a.at) || b.item.createdAt.localeCompare(a.item.createdAt));
 
   if (entries.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">Nothing logged yet.</p>;

@@ -16,7 +16,7 @@ export function sessionWarnings(homeCare: HomeCare, draft: { performedAt: string
     reviewBy: homeCare.plan.reviewBy,
   };
   const last = homeCare.lastSessionByArea[draft.area];
-  const previous = last && last < draft.performedAt ? { performedAt: last } : null;
+  const previous = last && last <= draft.performedAt ? { performedAt: last } : null;
   const session = { performedAt: draft.performedAt, area: draft.area, needleMm: draft.needleMm };
   return computeSessionFlags(session, plan, previous).map((flag) => describeFlag(flag, session, plan));
 }

@@ -12,7 +12,7 @@ import { AlertList } from "../../alerts/alert-list";
 /** The review loop on the patient page: open alerts, the report timeline, and phone-call entry. */
 export function HomeReports({ actor, patientId, patientName }: { actor: Actor; patientId: string; patientName: string }) {
   const paging = { page: 1, pageSize: 100 };
-  const history = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items };
+  const history = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items, generatedAt: new Date().toISOString() };
   const homeCare = getHomeCare(actor, patientId);
   const open = [...listAlerts(actor, "open", { patientId }), ...listAlerts(actor, "acknowledged", { patientId })];
   return (

@@ -10,7 +10,7 @@ export default async function HistoryPage() {
   const actor = await requirePageActor(["patient"]);
   const patientId = actor.patientId!;
   const paging = { page: 1, pageSize: 100 };
-  const initialData = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items };
+  const initialData = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items, generatedAt: new Date().toISOString() };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">My history</h1>
