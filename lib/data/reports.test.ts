@@ -1,0 +1,143 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/connection";
+import { alerts, homeSessions, reactions } from "@/db/schema";
+import { SCREENING_ITEMS } from "@/lib/domain/clinical";
+import { addDays, todayIso } from "@/lib/domain/dates";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { planDecisionSchema } from "@/lib/validation/plans";
+import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
+import { patientCreateSchema } from "@/lib/validation/patients";
+import { actorFor, patientIdByName } from "@/test/actors";
+import { useSeededTestDatabase } from "@/test/database";
+import { acknowledgeAlert, countOpenAlerts, listAlerts, resolveAlert } from "./alerts";
+import { getHomeCare } from "./home-care";
+import { createPatient } from "./patients";
+import { decidePlan, loadCurrentPlan } from "./plans";
+import { listReactions, reportReaction } from "./reactions";
+import { countReviewQueue, listReviewQueue, signOffReport } from "./review-queue";
+import { recordScreening } from "./screenings";
+import { listSessions, logSession } from "./sessions";
+
+let db: Db;
+let close: () => void;
+beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
+afterAll(() => close());
+
+const rivera = () => actorFor(db, "rivera@northside.test");
+const now = () => new Date().toISOString();
+let counter = 0;
+
+function approvedPatient(): string {
+  const patient = createPatient(
+    rivera(),
+    patientCreateSchema.parse({ name: `Unit ${(counter += 1)}`, dateOfBirth: "1990-01-01", mrn: `UNIT-${counter}`, skinType: 2, responsibleClinicianId: rivera().id }),
+  );
+  recordScreening(rivera(), patient.id, { answers: SCREENING_ITEMS.map((i) => ({ item: i.code, answer: false, date: null })) });
+  decidePlan(
+    rivera(),
+    patient.id,
+    planDecisionSchema.parse({ baseVersion: 0, decision: "approved", areas: [{ area: "face", maxNeedleMm: 0.5 }], minIntervalDays: 7, reviewBy: addDays(todayIso(), 60), instructions: "x" }),
+  );
+  return patient.id;
+}
+
+const session = (o: Record<string, unknown> = {}) => sessionReportSchema.parse({ performedAt: now(), area: "face", needleMm: 0.5, device: "pen", sanitized: true, ...o });
+
+describe("logSession", () => {
+  it("keeps an off-plan session and raises one normal alert with it", () => {
+    const id = approvedPatient();
+    expect(logSession(rivera(), id, session()).flags).toEqual([]);
+    const second = logSession(rivera(), id, session({ needleMm: 1.0 }));
+    expect(second.flags).toEqual(["needle_exceeds_plan", "interval_too_short"]);
+    expect(second.reportedBy).toMatchObject({ onBehalf: true, name: "Dr. Sofia Rivera" });
+    const raised = db.select().from(alerts).where(eq(alerts.patientId, id)).all();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ severity: "normal", status: "open", sessionId: second.id });
+    expect(listSessions(rivera(), id, { page: 1, pageSize: 10 }).total).toBe(2);
+  });
+
+  it("lets a patient report only for themself", () => {
+    const lee = actorFor(db, "lee@patient.test");
+    expect(logSession(lee, lee.patientId!, session({ area: "neck", needleMm: 0.25 })).reportedBy.onBehalf).toBe(false);
+    expect(() => logSession(lee, patientIdByName(db, "Priya Patel"), session())).toThrow(NotFoundError);
+    expect(() => logSession(actorFor(db, "chen@southbay.test"), lee.patientId!, session())).toThrow(NotFoundError);
+  });
+
+  it("moves the next allowed date by the plan's interval", () => {
+    const id = approvedPatient();
+    const done = logSession(rivera(), id, session());
+    const face = getHomeCare(rivera(), id).areas.find((a) => a.area === "face")!;
+    expect(Date.parse(face.nextAllowedAt!) - Date.parse(done.performedAt)).toBe(7 * 86_400_000);
+  });
+});
+
+describe("reportReaction", () => {
+  it("links to the latest session by default and raises a high alert for a grade 3", () => {
+    const id = approvedPatient();
+    const s = logSession(rivera(), id, session());
+    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "pain", grade: 3 }] }));
+    expect(r).toMatchObject({ sessionId: s.id, maxGrade: 3, alert: { severity: "high" } });
+    expect(listReactions(rivera(), id, { page: 1, pageSize: 10 }).items).toHaveLength(1);
+  });
+
+  it("refuses another patient's session and stores nothing", () => {
+    const id = approvedPatient();
+    const other = approvedPatient();
+    const theirs = logSession(rivera(), other, session());
+    expect(() =>
+      reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), sessionId: theirs.id, symptoms: [{ symptom: "pain", grade: 3 }] })),
+    ).toThrow(/not one of this patient's sessions/);
+    expect(db.select().from(reactions).where(eq(reactions.patientId, id)).all()).toEqual([]);
+  });
+});
+
+describe("alerts", () => {
+  it("acknowledges once, then resolves with a suspension through the plan rules", () => {
+    const id = approvedPatient();
+    logSession(rivera(), id, session());
+    logSession(rivera(), id, session({ area: "hands" }));
+    const [alert] = listAlerts(rivera(), "open", { patientId: id });
+    const before = countOpenAlerts(rivera()).open;
+    acknowledgeAlert(rivera(), alert!.id);
+    expect(() => acknowledgeAlert(rivera(), alert!.id)).toThrow(ConflictError);
+    expect(countOpenAlerts(rivera()).open).toBe(before - 1);
+
+    expect(() => resolveAlert(actorFor(db, "admin@northside.test"), alert!.id, { note: "x", suspendPlan: true })).toThrow(ForbiddenError);
+    const resolved = resolveAlert(rivera(), alert!.id, { note: "Hands are not in the plan; suspended pending a visit.", suspendPlan: true });
+    expect(resolved).toMatchObject({ status: "resolved", suspendedPlanVersion: 2, resolvedBy: "Dr. Sofia Rivera" });
+    expect(loadCurrentPlan(id)).toMatchObject({ version: 2, decision: "suspended", reason: "Hands are not in the plan; suspended pending a visit." });
+    expect(() => resolveAlert(rivera(), alert!.id, { note: "again", suspendPlan: false })).toThrow(ConflictError);
+  });
+
+  it("refuses to suspend when there is no approved plan, leaving the alert open", () => {
+    const lee = actorFor(db, "lee@patient.test");
+    const priyaId = patientIdByName(db, "Priya Patel");
+    const patel = actorFor(db, "patel@patient.test");
+    logSession(patel, priyaId, session());
+    const [alert] = listAlerts(rivera(), "open", { patientId: priyaId });
+    expect(() => resolveAlert(rivera(), alert!.id, { note: "x", suspendPlan: true })).toThrow(/no approved plan/);
+    expect(listAlerts(rivera(), "open", { patientId: priyaId })).toHaveLength(1);
+    expect(() => listAlerts(lee, "open")).toThrow(ForbiddenError);
+    expect(() => acknowledgeAlert(actorFor(db, "chen@southbay.test"), alert!.id)).toThrow(NotFoundError);
+  });
+
+  it("are never deleted, nor are reports", () => {
+    expect(() => db.delete(alerts).where(eq(alerts.status, "open")).run()).toThrow(/never deleted/);
+    expect(() => db.delete(homeSessions).where(eq(homeSessions.area, "face")).run()).toThrow(/never deleted/);
+  });
+});
+
+describe("the review queue", () => {
+  it("lists a clinician's unreviewed reports until signed off", () => {
+    const id = approvedPatient();
+    const s = logSession(rivera(), id, session());
+    const before = countReviewQueue(rivera());
+    expect(listReviewQueue(rivera()).some((i) => i.id === s.id)).toBe(true);
+    expect(listReviewQueue(actorFor(db, "okafor@northside.test")).some((i) => i.id === s.id)).toBe(false);
+    signOffReport(rivera(), "session", s.id);
+    expect(countReviewQueue(rivera())).toBe(before - 1);
+    expect(() => signOffReport(rivera(), "session", s.id)).toThrow(ConflictError);
+    expect(() => signOffReport(actorFor(db, "chen@southbay.test"), "session", s.id)).toThrow(NotFoundError);
+  });
+});
