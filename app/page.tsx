@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/guards";
+import { getActor } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/scope";
 
 export default async function HomePage() {

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/session";
 import { acceptInvite } from "@/lib/data/invites";
 import { revokeAllSessions } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";

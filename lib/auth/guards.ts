@@ -1,45 +1,17 @@
 import "server-only";
+// Authorization of an already identified actor; who the actor is comes from lib/auth/session.ts.
 import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { patients } from "@/db/schema";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { clientIpFrom } from "@/lib/http/client-ip";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { patientIdSchema } from "@/lib/validation/patients";
-import { authOptions } from "./options";
 import { canAccessPatient, hasRole, type PatientScope } from "./scope";
-import { STAFF_ROLES, type Actor, type Role } from "./types";
+import type { Actor, Role } from "./types";
 
-/** The signed-in user for this request, re-checked against the database by the jwt callback. */
-export async function getActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return { ...session.user, ip: clientIpFrom(await headers()) };
-}
-
-export async function requireUser(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
-
+/** Throws 403 unless the actor has one of the roles. */
 export function requireRole(actor: Actor, roles: readonly Role[]): Actor {
   if (!hasRole(actor, roles)) throw new ForbiddenError();
   return actor;
-}
-
-export async function requireStaff(): Promise<Actor> {
-  return requireRole(await requireUser(), STAFF_ROLES);
-}
-
-/** Clinical decisions (screening, plans) are made by clinicians, not by admins or patients. */
-export async function requireClinician(): Promise<Actor> {
-  return requireRole(await requireUser(), ["clinician"]);
-}
-
-export async function requireAdmin(): Promise<Actor> {
-  return requireRole(await requireUser(), ["admin"]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { getActor } from "./guards";
+import { getActor } from "./session";
 import { hasRole, homePathFor } from "./scope";
 import type { Actor, Role } from "./types";
 

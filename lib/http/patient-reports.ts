@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { requirePatientAccess, requireUser } from "@/lib/auth/guards";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/types";
 import { parseOrThrow } from "@/lib/validation/issues";
 import { reportListQuerySchema } from "@/lib/validation/reports";

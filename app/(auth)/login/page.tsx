@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/guards";
+import { getActor } from "@/lib/auth/session";
 import { homePathFor, safeCallbackPath } from "@/lib/auth/scope";
 import { LoginForm } from "./login-form";
 

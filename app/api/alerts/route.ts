@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { listAlerts } from "@/lib/data/alerts";
 import { apiRoute, noStore, searchParamsOf } from "@/lib/http/api";
 import { parseOrThrow } from "@/lib/validation/issues";

@@ -1,4 +1,4 @@
-import { requireAdmin } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/auth/session";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { auditCsv } from "@/lib/data/audit-csv";
 import { apiRoute, noStore, searchParamsOf } from "@/lib/http/api";

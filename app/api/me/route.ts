@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/session";
 import { apiRoute, noStore } from "@/lib/http/api";
 
 export const GET = apiRoute(async () => {

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { createPatient, listPatients } from "@/lib/data/patients";
 import { apiRoute, noStore, readJson, searchParamsOf } from "@/lib/http/api";
 import { parseOrThrow } from "@/lib/validation/issues";

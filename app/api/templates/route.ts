@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { createPlanTemplate, listPlanTemplates } from "@/lib/data/templates";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { parseOrThrow } from "@/lib/validation/issues";

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { countOpenAlerts } from "@/lib/data/alerts";
 import { countReviewQueue } from "@/lib/data/review-queue";
 import { apiRoute, noStore } from "@/lib/http/api";

@@ -1,4 +1,4 @@
-import { requireAdmin, requireStaff } from "@/lib/auth/guards";
+import { requireAdmin, requireStaff } from "@/lib/auth/session";
 import { getClinicSettings, updateClinicSettings } from "@/lib/data/clinic-settings";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";

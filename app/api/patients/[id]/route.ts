@@ -1,4 +1,5 @@
-import { requireStaff, requireUser, requirePatientAccess } from "@/lib/auth/guards";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import { requireStaff, requireUser } from "@/lib/auth/session";
 import { getPatient, updatePatient } from "@/lib/data/patients";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

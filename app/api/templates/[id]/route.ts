@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { deletePlanTemplate } from "@/lib/data/templates";
 import { apiRoute } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { acknowledgeAlert } from "@/lib/data/alerts";
 import { apiRoute, noStore } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

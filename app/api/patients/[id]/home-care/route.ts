@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/session";
 import { getHomeCare } from "@/lib/data/home-care";
 import { apiRoute, noStore } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

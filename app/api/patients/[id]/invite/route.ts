@@ -1,4 +1,5 @@
-import { requireStaff, requirePatientAccess } from "@/lib/auth/guards";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import { requireStaff } from "@/lib/auth/session";
 import { createPortalInvite } from "@/lib/data/invites";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

@@ -1,4 +1,5 @@
-import { requireClinician, requireUser, requirePatientAccess } from "@/lib/auth/guards";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import { requireClinician, requireUser } from "@/lib/auth/session";
 import { decidePlan, listPlanVersions } from "@/lib/data/plans";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";

@@ -1,4 +1,5 @@
-import { requireClinician, requireStaff, requirePatientAccess } from "@/lib/auth/guards";
+import { requirePatientAccess } from "@/lib/auth/guards";
+import { requireClinician, requireStaff } from "@/lib/auth/session";
 import { getScreening, recordScreening } from "@/lib/data/screenings";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
