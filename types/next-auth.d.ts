@@ -1,23 +1,11 @@
 import type { Role } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/types";
 
 declare module "next-auth" {
   interface Session {
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      clinicId: string;
-      patientId: string | null;
-    };
+    user: SessionUser;
   }
-  interface User {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    clinicId: string;
-    patientId: string | null;
+  interface User extends SessionUser {
     sessionVersion: number;
   }
 }

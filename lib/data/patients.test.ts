@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, clinics, patients, users } from "@/db/schema";
+import { auditEvents, clinics, patients } from "@/db/schema";
 import type { Db } from "@/db/connection";
 import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { actorFor as actorForAccount } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { patientListQuerySchema } from "@/lib/validation/patients";
 import { getPatient, listPatients } from "./patients";
@@ -12,16 +13,7 @@ let db: Db;
 let close: () => void;
 const actors: Record<string, Actor> = {};
 
-function actorFor(email: string): Actor {
-  const row = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, clinicId: users.clinicId, patientId: patients.id })
-    .from(users)
-    .leftJoin(patients, eq(patients.userId, users.id))
-    .where(eq(users.email, email))
-    .get();
-  if (!row) throw new Error(email);
-  return { ...row, ip: "127.0.0.1" };
-}
+const actorFor = (email: string): Actor => actorForAccount(db, email);
 
 function patientId(name: string): string {
   return db.select({ id: patients.id }).from(patients).where(eq(patients.name, name)).get()!.id;

@@ -7,6 +7,7 @@ import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { FormStatus, SelectField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
+import { fieldErrors } from "@/lib/client/form-errors";
 import { SKIN_TYPES } from "@/lib/domain/clinical";
 import { skinTypeLabel } from "@/lib/format";
 import { patientCreateSchema } from "@/lib/validation/patients";
@@ -31,7 +32,7 @@ export function PatientForm({ clinicians, initial }: Props) {
       router.refresh();
     },
     onError: (error) => {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message])));
+      if (error instanceof ApiError) setErrors(fieldErrors(error.issues));
     },
   });
 
@@ -40,7 +41,7 @@ export function PatientForm({ clinicians, initial }: Props) {
     const form = new FormData(event.currentTarget);
     const parsed = patientCreateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(fieldErrors(parsed.error.issues));
       return;
     }
     setErrors({});

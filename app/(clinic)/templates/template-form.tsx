@@ -8,6 +8,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
+import { fieldErrors } from "@/lib/client/form-errors";
 import type { PlanAreaLimit } from "@/lib/domain/plan-rules";
 import { planTemplateSchema } from "@/lib/validation/plans";
 
@@ -23,7 +24,7 @@ export function TemplateForm({ defaultInstructions }: { defaultInstructions: str
       setFormKey((k) => k + 1);
       router.refresh();
     },
-    onError: (error) => error instanceof ApiError && setErrors(Object.fromEntries(error.issues.map((i) => [i.path.split(".")[0]!, i.message]))),
+    onError: (error) => error instanceof ApiError && setErrors(fieldErrors(error.issues)),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,7 +37,7 @@ export function TemplateForm({ defaultInstructions }: { defaultInstructions: str
       instructions: form.get("instructions"),
     });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(fieldErrors(parsed.error.issues));
       return;
     }
     setErrors({});

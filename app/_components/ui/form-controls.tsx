@@ -1,32 +1,8 @@
 import clsx from "clsx";
-import { useId, type ComponentProps, type ReactNode } from "react";
-import { inputClasses } from "./field";
+import type { ComponentProps, ReactNode } from "react";
+import { inputClasses, Messages, useDescribed } from "./field";
 
 type Described = { label: ReactNode; error?: string; hint?: ReactNode };
-
-function useDescribed(id: string | undefined, hint?: ReactNode, error?: string) {
-  const generated = useId();
-  const controlId = id ?? generated;
-  const describedBy = [hint && `${controlId}-hint`, error && `${controlId}-error`].filter(Boolean).join(" ") || undefined;
-  return { controlId, describedBy };
-}
-
-function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
 
 export function SelectField({ label, error, hint, className, id, children, ...props }: ComponentProps<"select"> & Described) {
   const { controlId, describedBy } = useDescribed(id, hint, error);
