@@ -26,3 +26,18 @@ export async function useSeededTestDatabase(): Promise<{ db: Db; close: () => vo
     },
   };
 }
+
+/** A fresh database file installed as the process's connection, migrated or (to test failures) not. */
+export function useEmptyTestDatabase(options: { migrated: boolean }): { close: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dermaplan-test-"));
+  const db = openDatabase(path.join(dir, "empty.db"));
+  if (options.migrated) runMigrations(db);
+  (globalThis as { dermaplanDb?: Db }).dermaplanDb = db;
+  return {
+    close: () => {
+      db.$client.close();
+      delete (globalThis as { dermaplanDb?: Db }).dermaplanDb;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,34 +1,20 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/connection";
-import { runMigrations } from "@/db/migrate";
+import { useEmptyTestDatabase } from "@/test/database";
 import { GET } from "./route";
 
-const holder = globalThis as { dermaplanDb?: Db };
-afterEach(() => {
-  holder.dermaplanDb?.$client.close();
-  delete holder.dermaplanDb;
-});
-
-function databaseAt(migrated: boolean): Db {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dermaplan-health-")), "h.db");
-  const db = openDatabase(file);
-  if (migrated) runMigrations(db);
-  return db;
-}
+let close = () => {};
+afterEach(() => close());
 
 describe("GET /api/health", () => {
   it("answers ok after a real query", async () => {
-    holder.dermaplanDb = databaseAt(true);
+    ({ close } = useEmptyTestDatabase({ migrated: true }));
     const response = GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
   it("answers 503 with a message when the database is unusable", async () => {
-    holder.dermaplanDb = databaseAt(false);
+    ({ close } = useEmptyTestDatabase({ migrated: false }));
     const response = GET();
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", error: "The database is unavailable." });
