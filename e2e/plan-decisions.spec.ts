@@ -93,8 +93,16 @@ test.describe("deciding a home-care plan in the editor", () => {
     await expect(notice).toBeVisible();
     await expect(notice.getByText(/Version 1 was recorded by Dr. Sofia Rivera/)).toBeVisible();
     await expect(notice.getByText("Suspended: First tab")).toBeVisible();
-    const plans = await (await api.get(`/api/patients/${patient.id}/plans`)).json();
+    let plans = await (await api.get(`/api/patients/${patient.id}/plans`)).json();
     expect(plans.items.map((p: { reason: string }) => p.reason)).toEqual(["First tab"]);
+
+    // The second tab keeps what was typed and can decide again, knowingly, after the newer version.
+    await notice.getByRole("button", { name: "Keep my entries" }).click();
+    await expect(second.getByLabel("Reason for the suspension")).toHaveValue("Second tab");
+    await second.getByRole("button", { name: "Record version 2" }).click();
+    await expect(second).toHaveURL(new RegExp(`/patients/${patient.id}$`));
+    plans = await (await api.get(`/api/patients/${patient.id}/plans`)).json();
+    expect(plans.items.map((p: { reason: string }) => p.reason)).toEqual(["Second tab", "First tab"]);
   });
 
   test("the plan editor has no serious accessibility violations", async ({ page, apiAs }) => {

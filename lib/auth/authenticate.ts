@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
-import { getDb } from "@/db";
+import { getDb, writeTransaction } from "@/db";
 import { findLoginCandidate, recordFailedLogin, recordSuccessfulLogin } from "@/lib/data/users";
 import { loginSchema } from "@/lib/validation/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -18,8 +18,9 @@ export async function authenticate(
   now = new Date(),
 ): Promise<AuthenticatedUser | null> {
   const parsed = loginSchema.safeParse(credentials);
-  const fail = (reason: string, user?: { id: string; role: SessionUser["role"]; clinicId: string }) => {
-    recordAudit(getDb(), {
+  type Who = { id: string; role: SessionUser["role"]; clinicId: string };
+  const fail = (reason: string, user?: Who, tx: Pick<ReturnType<typeof getDb>, "insert"> = getDb()) => {
+    recordAudit(tx, {
       action: "auth.sign_in",
       outcome: "failure",
       actor: user ? { ...user, ip } : null,
@@ -40,13 +41,18 @@ export async function authenticate(
     return fail("locked", candidate);
   }
   if (!(await verifyPassword(candidate.passwordHash, parsed.data.password))) {
-    const { locked } = recordFailedLogin(candidate.id, now);
-    return fail(locked ? "wrong_password_now_locked" : "wrong_password", candidate);
+    // The counter and its audit row commit together, so a lockout is never unexplained.
+    return writeTransaction((tx) => {
+      const { locked } = recordFailedLogin(tx, candidate.id, now);
+      return fail(locked ? "wrong_password_now_locked" : "wrong_password", candidate, tx);
+    });
   }
   if (!candidate.active) return fail("inactive", candidate);
 
-  recordSuccessfulLogin(candidate.id, now);
-  recordAudit(getDb(), { action: "auth.sign_in", outcome: "success", actor: { ...candidate, ip } });
+  writeTransaction((tx) => {
+    recordSuccessfulLogin(tx, candidate.id, now);
+    recordAudit(tx, { action: "auth.sign_in", outcome: "success", actor: { ...candidate, ip } });
+  });
   return {
     id: candidate.id,
     email: candidate.email,

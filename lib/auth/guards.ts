@@ -3,6 +3,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { patients } from "@/db/schema";
+import { recordAudit } from "@/lib/data/audit";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { patientIdSchema } from "@/lib/validation/patients";
 import { canAccessPatient, hasRole, type PatientScope } from "./scope";
@@ -20,12 +21,19 @@ export function requireRole(actor: Actor, roles: readonly Role[]): Actor {
  */
 export function requirePatientAccess(actor: Actor, patientId: string): PatientScope {
   const notFound = new NotFoundError("Patient not found.");
-  if (!patientIdSchema.safeParse(patientId).success) throw notFound;
+  if (!patientIdSchema.safeParse(patientId).success) {
+    recordAudit(getDb(), { action: "patient.access_denied", outcome: "denied", actor, detail: { requestedId: patientId.slice(0, 100) } });
+    throw notFound;
+  }
   const scope = getDb()
     .select({ id: patients.id, clinicId: patients.clinicId, userId: patients.userId })
     .from(patients)
     .where(eq(patients.id, patientId))
     .get();
-  if (!scope || !canAccessPatient(actor, scope)) throw notFound;
+  if (!scope || !canAccessPatient(actor, scope)) {
+    // Recorded without patientId: the row must not reveal another clinic's patient in this clinic's trail.
+    recordAudit(getDb(), { action: "patient.access_denied", outcome: "denied", actor, detail: { requestedId: patientId } });
+    throw notFound;
+  }
   return scope;
 }

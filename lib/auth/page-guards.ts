@@ -14,3 +14,10 @@ export async function requirePageActor(roles: readonly Role[]): Promise<Actor> {
   if (!hasRole(actor, roles)) redirect(homePathFor(actor.role));
   return actor;
 }
+
+/** For portal pages: a patient account always reaches its own record, or a clear page if it has none. */
+export async function requirePortalActor(): Promise<Actor & { patientId: string }> {
+  const actor = await requirePageActor(["patient"]);
+  if (!actor.patientId) redirect("/portal/unlinked");
+  return { ...actor, patientId: actor.patientId };
+}

@@ -33,13 +33,15 @@ export function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): void {
 /**
  * One "patient.read" row per staff member, patient and request: a page that shows the plan, history
  * and alerts of one patient reads several tables but is one look at the record. React's `cache`
- * memoizes per server render; route handlers read once anyway.
+ * gives each server render its own set; outside a render (route handlers) every read is recorded.
  */
-const auditPatientReadOnce = cache((actorId: string, patientId: string, actor: Actor, view: string) => {
-  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId, detail: { view } });
-});
+const readsThisRequest = cache(() => new Set<string>());
 
 export function recordPatientRead(actor: Actor, patientId: string, view: string): void {
   if (actor.role === "patient") return;
-  auditPatientReadOnce(actor.id, patientId, actor, view);
+  const seen = readsThisRequest();
+  const key = `${actor.id}:${patientId}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId, detail: { view } });
 }

@@ -28,7 +28,12 @@ export function createPortalInvite(actor: Actor, patientId: string, email: strin
     if (userId) {
       const account = tx.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()!;
       if (account.passwordHash) throw new ConflictError("This patient already has an active portal account.");
-      if (account.email !== email) tx.update(users).set({ email, updatedAt: now.toISOString() }).where(eq(users.id, userId)).run();
+      if (account.email !== email) {
+        if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+          throw new ConflictError(`The email ${email} already belongs to another account.`);
+        }
+        tx.update(users).set({ email, updatedAt: now.toISOString() }).where(eq(users.id, userId)).run();
+      }
     } else {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
         throw new ConflictError(`The email ${email} already belongs to another account.`);

@@ -63,6 +63,15 @@ describe("getPatient", () => {
     expect(() => getPatient(chen, "1 or 1=1")).toThrow(NotFoundError);
   });
 
+  it("audits refused access without naming the other clinic's patient", () => {
+    const chen = actors["chen@southbay.test"]!;
+    const jordan = patientId("Jordan Lee");
+    expect(() => getPatient(chen, jordan)).toThrow(NotFoundError);
+    const row = db.select().from(auditEvents).where(eq(auditEvents.action, "patient.access_denied")).all().at(-1)!;
+    expect(row).toMatchObject({ actorId: chen.id, outcome: "denied", patientId: null, clinicId: chen.clinicId });
+    expect(JSON.parse(row.detail!)).toEqual({ requestedId: jordan });
+  });
+
   it("lets a patient read only their own record, unaudited", () => {
     const lee = actors["lee@patient.test"]!;
     expect(getPatient(lee, patientId("Jordan Lee")).name).toBe("Jordan Lee");

@@ -77,7 +77,9 @@ function toDto(row: Row): ReactionDto {
 export function reportReaction(actor: Actor, patientId: string, input: ReactionReportInput): ReactionDto {
   const scope = requirePatientAccess(actor, patientId);
   return writeTransaction((tx) => {
-    const session = input.sessionId
+    const session = input.sessionId === null
+      ? undefined
+      : input.sessionId
       ? tx
           .select({ id: homeSessions.id, performedAt: homeSessions.performedAt })
           .from(homeSessions)

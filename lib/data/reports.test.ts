@@ -81,6 +81,15 @@ describe("reportReaction", () => {
     expect(listReactions(rivera(), id, { page: 1, pageSize: 10 }).items).toHaveLength(1);
   });
 
+  it("records an explicit 'not after a session' as unlinked, without a lasting-reaction alert", () => {
+    const id = approvedPatient();
+    logSession(rivera(), id, sessionReportSchema.parse({ performedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(), area: "face", needleMm: 0.5, device: "pen", sanitized: true }));
+    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), sessionId: null, symptoms: [{ symptom: "erythema", grade: 1 }] }));
+    expect(r).toMatchObject({ sessionId: null, alert: null });
+    const linked = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "erythema", grade: 1 }] }));
+    expect(linked.alert).toMatchObject({ severity: "high" });
+  });
+
   it("refuses another patient's session and stores nothing", () => {
     const id = approvedPatient();
     const other = approvedPatient();

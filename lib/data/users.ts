@@ -47,29 +47,26 @@ export function getSessionState(userId: string): SessionState | undefined {
     .get();
 }
 
-export function recordFailedLogin(userId: string, now: Date): { locked: boolean } {
-  return writeTransaction((tx) => {
-    const row = tx
-      .update(users)
-      .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ failedLoginCount: users.failedLoginCount })
-      .get();
-    const locked = (row?.failedLoginCount ?? 0) >= MAX_FAILED_LOGINS;
-    if (locked) {
-      const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-      tx.update(users).set({ lockedUntil: until, failedLoginCount: 0 }).where(eq(users.id, userId)).run();
-    }
-    return { locked };
-  });
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+/** Counts a wrong password and locks the account at the limit; call inside the attempt's transaction. */
+export function recordFailedLogin(tx: Tx, userId: string, now: Date): { locked: boolean } {
+  const row = tx
+    .update(users)
+    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ failedLoginCount: users.failedLoginCount })
+    .get();
+  const locked = (row?.failedLoginCount ?? 0) >= MAX_FAILED_LOGINS;
+  if (locked) {
+    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    tx.update(users).set({ lockedUntil: until, failedLoginCount: 0 }).where(eq(users.id, userId)).run();
+  }
+  return { locked };
 }
 
-export function recordSuccessfulLogin(userId: string, now: Date): void {
-  getDb()
-    .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
-    .where(eq(users.id, userId))
-    .run();
+export function recordSuccessfulLogin(tx: Tx, userId: string, now: Date): void {
+  tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now.toISOString() }).where(eq(users.id, userId)).run();
 }
 
 /** Revokes every session the actor holds, on every device. */

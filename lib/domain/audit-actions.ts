@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = {
   "auth.sign_out": "Sign-out",
   "auth.sign_out_everywhere": "Signed out on all devices",
   "patient.read": "Viewed patient record",
+  "patient.access_denied": "Refused access to a patient record",
   "patient.create": "Created patient",
   "patient.update": "Edited patient",
   "patient.invite": "Created portal invitation",
@@ -15,6 +16,12 @@ export const AUDIT_ACTIONS = {
   "clinic_settings.update": "Changed clinic settings",
   "user.create": "Created account",
   "audit.export": "Exported audit trail",
+  "session.report": "Reported home session",
+  "session.review": "Signed off home session",
+  "reaction.report": "Reported reaction",
+  "reaction.review": "Signed off reaction",
+  "alert.acknowledge": "Acknowledged alert",
+  "alert.resolve": "Resolved alert",
 } as const;
 
 export function auditActionLabel(action: string): string {

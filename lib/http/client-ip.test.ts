@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { clientIpFrom } from "./client-ip";
 
 describe("clientIpFrom", () => {
-  it("takes the first x-forwarded-for hop", () => {
-    expect(clientIpFrom(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+  it("takes the hop added nearest to us, never a client-supplied one to its left", () => {
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }))).toBe("203.0.113.9");
     expect(clientIpFrom({ "x-forwarded-for": "::1" })).toBe("::1");
   });
 

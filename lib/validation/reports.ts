@@ -9,7 +9,10 @@ const MAX_AGE_MS = 366 * 86_400_000;
 const reportTime = (field: string) =>
   z
     .string({ error: `${field} is required (an ISO date and time).` })
-    .refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), `${field} must be an ISO date and time.`)
+    .refine(
+      (v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v),
+      `${field} must be an ISO date and time with its offset (e.g. 2026-11-21T09:30:00Z).`,
+    )
     .transform((v) => new Date(v).toISOString())
     .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future.`)
     .refine((v) => Date.parse(v) >= Date.now() - MAX_AGE_MS, `${field} is more than a year ago.`);
@@ -33,7 +36,8 @@ export type SessionReportInput = z.infer<typeof sessionReportSchema>;
 
 export const reactionReportSchema = z.object({
   reportedAt: reportTime("reportedAt"),
-  sessionId: z.uuid({ error: "sessionId must be one of your sessions." }).nullish().transform((v) => v ?? null),
+  /** Omitted: the latest session before the report. null: not after a session. */
+  sessionId: z.uuid({ error: "sessionId must be one of your sessions." }).nullable().optional(),
   symptoms: z
     .array(
       z.object({

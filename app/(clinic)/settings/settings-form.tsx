@@ -10,6 +10,7 @@ import { apiFetch } from "@/lib/client/api";
 import { formatMm, SCREENING_ITEMS } from "@/lib/domain/clinical";
 import type { ClinicSettings } from "@/lib/domain/clinic-settings";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
+import { AlertRulesFields } from "./alert-rules-fields";
 
 export function SettingsForm({ settings }: { settings: ClinicSettings }) {
   const router = useRouter();
@@ -26,6 +27,13 @@ export function SettingsForm({ settings }: { settings: ClinicSettings }) {
       screeningClasses: Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])),
       intervalFloors: settings.intervalFloors.map((f, index) => ({ upToMm: f.upToMm, minDays: Number(form.get(`floor.${index}`)) })),
       isotretinoinLookbackMonths: Number(form.get("lookback")),
+      alertRules: {
+        severeGrade: Number(form.get("severeGrade")),
+        infectionGrade: Number(form.get("infectionGrade")),
+        persistentGrade: Number(form.get("persistentGrade")),
+        persistentHours: Number(form.get("persistentHours")),
+        persistentSymptoms: form.getAll("persistentSymptoms"),
+      },
     });
     if (!parsed.success) {
       setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" "));
@@ -73,6 +81,7 @@ export function SettingsForm({ settings }: { settings: ClinicSettings }) {
         hint="A last dose within this many months counts as current."
         className="max-w-xs"
       />
+      <AlertRulesFields rules={settings.alertRules} />
       <Button type="submit" disabled={mutation.isPending}>
         {mutation.isPending ? "Saving…" : "Save settings"}
       </Button>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/page-guards";
+import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
 import { MyPlan } from "./my-plan";
 import { PrintButton } from "./print-button";
@@ -7,8 +7,8 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "My plan" };
 
 export default async function PortalPage() {
-  const actor = await requirePageActor(["patient"]);
-  const homeCare = getHomeCare(actor, actor.patientId!);
+  const actor = await requirePortalActor();
+  const homeCare = getHomeCare(actor, actor.patientId);
   return (
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-3">

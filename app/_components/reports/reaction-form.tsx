@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
 import { Button } from "@/app/_components/ui/button";
 import { inputClasses } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
@@ -22,7 +23,7 @@ type Props = { patientId: string; initialHomeCare: HomeCare };
 
 const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) as Record<SymptomCode, string>;
 
-export function ReactionForm({ patientId, initialHomeCare }: Props) {
+function ReactionFormFields({ patientId, initialHomeCare }: Props) {
   const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
   const formatLocal = useLocalFormatter();
@@ -112,5 +113,14 @@ export function ReactionForm({ patientId, initialHomeCare }: Props) {
         {mutation.isPending ? "Sending…" : "Report reaction"}
       </Button>
     </form>
+  );
+}
+
+/** Rendered in the browser only, so "now" defaults to the patient's own clock and time zone. */
+export function ReactionForm(props: Props) {
+  return (
+    <BrowserOnly fallback={<FormSkeleton />}>
+      <ReactionFormFields {...props} />
+    </BrowserOnly>
   );
 }

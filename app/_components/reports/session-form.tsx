@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
 import { Button } from "@/app/_components/ui/button";
 import { inputClasses } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
@@ -26,7 +27,7 @@ function emptyDraft() {
 }
 
 /** Forgiving by design: nothing typed is lost on a failed request, and off-plan entries are warned, not refused. */
-export function SessionForm({ patientId, initialHomeCare, onBehalfOf }: Props) {
+function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
   const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
   const [draft, setDraft] = useState(emptyDraft);
@@ -187,5 +188,14 @@ function SavedNotice({ session, homeCare }: { session: SessionDto; homeCare: Hom
         <p className="mt-1">Your clinic has been told it was outside your plan: {session.flags.map((f) => describeFlag(f, session, plan)).join(" ")}</p>
       )}
     </div>
+  );
+}
+
+/** Rendered in the browser only, so "now" defaults to the patient's own clock and time zone. */
+export function SessionForm(props: Props) {
+  return (
+    <BrowserOnly fallback={<FormSkeleton />}>
+      <SessionFormFields {...props} />
+    </BrowserOnly>
   );
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { ReportHistory } from "@/app/_components/reports/report-history";
-import { requirePageActor } from "@/lib/auth/page-guards";
+import { requirePortalActor } from "@/lib/auth/page-guards";
 import { listReactions } from "@/lib/data/reactions";
 import { listSessions } from "@/lib/data/sessions";
 
 export const metadata: Metadata = { title: "My history" };
 
 export default async function HistoryPage() {
-  const actor = await requirePageActor(["patient"]);
-  const patientId = actor.patientId!;
+  const actor = await requirePortalActor();
+  const patientId = actor.patientId;
   const paging = { page: 1, pageSize: 100 };
   const initialData = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items, generatedAt: new Date().toISOString() };
   return (

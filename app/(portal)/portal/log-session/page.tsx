@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { SessionForm } from "@/app/_components/reports/session-form";
-import { requirePageActor } from "@/lib/auth/page-guards";
+import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
 
 export const metadata: Metadata = { title: "Log a session" };
 
 export default async function LogSessionPage() {
-  const actor = await requirePageActor(["patient"]);
+  const actor = await requirePortalActor();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Log a session</h1>
-      <SessionForm patientId={actor.patientId!} initialHomeCare={getHomeCare(actor, actor.patientId!)} />
+      <SessionForm patientId={actor.patientId} initialHomeCare={getHomeCare(actor, actor.patientId)} />
     </div>
   );
 }

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { ReactionForm } from "@/app/_components/reports/reaction-form";
-import { requirePageActor } from "@/lib/auth/page-guards";
+import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
 
 export const metadata: Metadata = { title: "Report a reaction" };
 
 export default async function ReportReactionPage() {
-  const actor = await requirePageActor(["patient"]);
+  const actor = await requirePortalActor();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Report a reaction</h1>
       <p className="text-sm text-slate-700">Redness, swelling and mild soreness are expected for up to about 3 days. Tell us about anything else, or anything that gets worse.</p>
-      <ReactionForm patientId={actor.patientId!} initialHomeCare={getHomeCare(actor, actor.patientId!)} />
+      <ReactionForm patientId={actor.patientId} initialHomeCare={getHomeCare(actor, actor.patientId)} />
     </div>
   );
 }

@@ -4,8 +4,10 @@ import { formatDateTime } from "@/lib/format";
 import type { PlanVersionDto } from "@/lib/data/plans";
 import { PlanSummary } from "../plan-summary";
 
-/** Shown on 409: someone recorded a newer version while this editor was open. */
-export function ConflictNotice({ latest, onReload }: { latest: PlanVersionDto | null; onReload: () => void }) {
+type Props = { latest: PlanVersionDto | null; onKeep: () => void; onStartOver: () => void };
+
+/** Shown on 409: someone recorded a newer version while this editor was open. Nothing typed is lost. */
+export function ConflictNotice({ latest, onKeep, onStartOver }: Props) {
   return (
     <Alert tone="warning" className="space-y-2" role="alert">
       <p className="font-semibold">This plan changed while you were editing.</p>
@@ -17,10 +19,15 @@ export function ConflictNotice({ latest, onReload }: { latest: PlanVersionDto | 
           <PlanSummary plan={latest} />
         </>
       )}
-      <p>Nothing was saved. Reload to decide from the newest version; what you typed here will be cleared.</p>
-      <Button variant="secondary" onClick={onReload}>
-        Load the newest version
-      </Button>
+      <p>Nothing was saved. Review the newer version, then either keep your entries and decide again, or start over from it.</p>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={onKeep}>
+          Keep my entries
+        </Button>
+        <Button variant="ghost" onClick={onStartOver}>
+          Start over from the newest version
+        </Button>
+      </div>
     </Alert>
   );
 }

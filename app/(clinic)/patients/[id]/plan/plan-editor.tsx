@@ -11,7 +11,7 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 import { CONFIRM_ABOVE_MM, formatMm, type PlanDecision } from "@/lib/domain/clinical";
 import type { IntervalFloor } from "@/lib/domain/clinic-settings";
 import { intervalFloorFor } from "@/lib/domain/clinic-settings";
-import { addMonths, todayIso } from "@/lib/domain/dates";
+import { addDays, addMonths, todayIso } from "@/lib/domain/dates";
 import { STANDARD_INSTRUCTIONS } from "@/lib/domain/instructions";
 import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
 import type { ScreeningEvaluation } from "@/lib/domain/screening";
@@ -48,6 +48,8 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   const [acknowledged, setAcknowledged] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<PlanVersionDto | null | undefined>(undefined);
+  // The version this decision follows; moves forward only when the clinician has seen a newer one.
+  const [baseVersion, setBaseVersion] = useState(current?.version ?? 0);
 
   const longest = longestNeedleMm(areas);
   const floor = longest === null ? null : intervalFloorFor(longest, intervalFloors);
@@ -63,7 +65,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   );
 
   const mutation = useMutation({
-    mutationFn: () => apiFetch<PlanVersionDto>(`/api/patients/${patientId}/plans`, { method: "POST", body: { baseVersion: current?.version ?? 0, ...draft } }),
+    mutationFn: () => apiFetch<PlanVersionDto>(`/api/patients/${patientId}/plans`, { method: "POST", body: { baseVersion, ...draft } }),
     onSuccess: () => {
       router.push(`/patients/${patientId}`);
       router.refresh();
@@ -96,7 +98,16 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   const errorCount = Object.keys(errors).length;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {conflict !== undefined && <ConflictNotice latest={conflict} onReload={() => window.location.reload()} />}
+      {conflict !== undefined && (
+        <ConflictNotice
+          latest={conflict}
+          onKeep={() => {
+            setBaseVersion(conflict?.version ?? 0);
+            setConflict(undefined);
+          }}
+          onStartOver={() => window.location.reload()}
+        />
+      )}
       <FormStatus error={mutation.error && !(mutation.error instanceof ApiError && mutation.error.status === 409) ? mutation.error.message : errorCount ? "Please correct the fields marked below." : null} />
 
       <fieldset className="space-y-2">
@@ -147,7 +158,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
             label="Review by"
             name="reviewBy"
             type="date"
-            min={today}
+            min={addDays(today, 1)}
             max={addMonths(today, 12)}
             value={reviewBy}
             onChange={(e) => setReviewBy(e.target.value)}
@@ -196,7 +207,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
 
       <div className="flex gap-2">
         <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : `Record version ${(current?.version ?? 0) + 1}`}
+          {mutation.isPending ? "Saving…" : `Record version ${baseVersion + 1}`}
         </Button>
         <ButtonLink href={`/patients/${patientId}`}>Cancel</ButtonLink>
       </div>
