@@ -48,7 +48,7 @@ test.describe("reporting sessions and reactions through the API", () => {
     expect((await mildEarly.json()).alert).toBeNull();
     const lasting = await (await post({ symptoms: [{ symptom: "swelling", grade: 1 }] })).json();
     expect(lasting.alert).toMatchObject({ severity: "high" });
-    const infection = await (await post({ symptoms: [{ symptom: "infection", grade: 1 }], sessionId: null, reportedAt: hoursAgo(0.5) })).json();
+    const infection = await (await post({ symptoms: [{ symptom: "infection", grade: 1 }], sessionId: undefined, reportedAt: hoursAgo(0.5) })).json();
     expect(infection).toMatchObject({ sessionId: s.id, alert: { severity: "high" } });
 
     const reactions = await (await api.get(`/api/patients/${patient.id}/reactions`)).json();
