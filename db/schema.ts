@@ -109,6 +109,23 @@ export const auditEvents = sqliteTable(
   ],
 );
 
+const patientRef = () =>
+  text("patient_id")
+    .notNull()
+    .references(() => patients.id);
+
+/** Who reported a session or reaction, and the clinician sign-off of the review queue. */
+const reportTrail = () => ({
+  reportedBy: text("reported_by")
+    .notNull()
+    .references(() => users.id),
+  /** Recorded by staff for the patient (a phone call). */
+  onBehalf: integer("on_behalf", { mode: "boolean" }).notNull().default(false),
+  createdAt: timestamp("created_at"),
+  reviewedBy: text("reviewed_by").references(() => users.id),
+  reviewedAt: text("reviewed_at"),
+});
+
 /** Clinic-editable clinical defaults (DOMAIN.md); a clinic without a row uses the defaults. */
 export const clinicSettings = sqliteTable("clinic_settings", {
   clinicId: text("clinic_id")
@@ -130,9 +147,7 @@ export const screenings = sqliteTable(
   "screenings",
   {
     id: id(),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     version: integer("version").notNull(),
     answers: text("answers", { mode: "json" }).$type<ScreeningAnswerJson[]>().notNull(),
     recordedBy: text("recorded_by")
@@ -148,9 +163,7 @@ export const planVersions = sqliteTable(
   "plan_versions",
   {
     id: id(),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     version: integer("version").notNull(),
     decision: text("decision", { enum: PLAN_DECISIONS }).notNull(),
     areas: text("areas", { mode: "json" }).$type<{ area: string; maxNeedleMm: number }[]>().notNull(),
@@ -201,9 +214,7 @@ export const portalInvites = sqliteTable(
   "portal_invites",
   {
     id: id(),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -223,9 +234,7 @@ export const homeSessions = sqliteTable(
   "home_sessions",
   {
     id: id(),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     performedAt: text("performed_at").notNull(),
     area: text("area").notNull(),
     needleMm: real("needle_mm").notNull(),
@@ -236,13 +245,7 @@ export const homeSessions = sqliteTable(
     /** Off-plan flags computed against the plan version in force at performed_at. */
     flags: text("flags", { mode: "json" }).$type<string[]>().notNull(),
     planVersion: integer("plan_version"),
-    reportedBy: text("reported_by")
-      .notNull()
-      .references(() => users.id),
-    onBehalf: integer("on_behalf", { mode: "boolean" }).notNull().default(false),
-    createdAt: timestamp("created_at"),
-    reviewedBy: text("reviewed_by").references(() => users.id),
-    reviewedAt: text("reviewed_at"),
+    ...reportTrail(),
   },
   (t) => [
     index("home_sessions_patient_time_idx").on(t.patientId, t.performedAt),
@@ -257,21 +260,13 @@ export const reactions = sqliteTable(
   "reactions",
   {
     id: id(),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     sessionId: text("session_id").references(() => homeSessions.id),
     reportedAt: text("reported_at").notNull(),
     symptoms: text("symptoms", { mode: "json" }).$type<SymptomGradeJson[]>().notNull(),
     maxGrade: integer("max_grade").notNull(),
     notes: text("notes"),
-    reportedBy: text("reported_by")
-      .notNull()
-      .references(() => users.id),
-    onBehalf: integer("on_behalf", { mode: "boolean" }).notNull().default(false),
-    createdAt: timestamp("created_at"),
-    reviewedBy: text("reviewed_by").references(() => users.id),
-    reviewedAt: text("reviewed_at"),
+    ...reportTrail(),
   },
   (t) => [index("reactions_patient_time_idx").on(t.patientId, t.reportedAt), index("reactions_session_idx").on(t.sessionId)],
 );
@@ -287,9 +282,7 @@ export const alerts = sqliteTable(
     clinicId: text("clinic_id")
       .notNull()
       .references(() => clinics.id),
-    patientId: text("patient_id")
-      .notNull()
-      .references(() => patients.id),
+    patientId: patientRef(),
     kind: text("kind").notNull(),
     severity: text("severity", { enum: ALERT_SEVERITIES }).notNull(),
     status: text("status", { enum: ALERT_STATUSES }).notNull().default("open"),
