@@ -1,6 +1,6 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { resolveDatabasePath } from "./env";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clinicTimeZone, resolveDatabasePath } from "./env";
 
 describe("resolveDatabasePath", () => {
   const cwd = "/srv/dermaplan";
@@ -23,5 +23,21 @@ describe("resolveDatabasePath", () => {
 
   it("refuses an empty file: URL", () => {
     expect(() => resolveDatabasePath("file:", cwd)).toThrow(/empty/);
+  });
+});
+
+describe("clinicTimeZone", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("defaults to UTC and accepts IANA names", () => {
+    vi.stubEnv("CLINIC_TIME_ZONE", "");
+    expect(clinicTimeZone()).toBe("UTC");
+    vi.stubEnv("CLINIC_TIME_ZONE", "America/Chicago");
+    expect(clinicTimeZone()).toBe("America/Chicago");
+  });
+
+  it("refuses a zone that does not exist", () => {
+    vi.stubEnv("CLINIC_TIME_ZONE", "Mars/Olympus");
+    expect(() => clinicTimeZone()).toThrow(/IANA time zone/);
   });
 });

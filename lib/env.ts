@@ -42,6 +42,17 @@ export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
 
+/** The clinics' time zone: "today", review dates and plan expiry are calendar days in it. */
+export function clinicTimeZone(): string {
+  const zone = process.env.CLINIC_TIME_ZONE?.trim() || "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw new Error(`CLINIC_TIME_ZONE must be an IANA time zone such as Europe/London, got "${zone}"`);
+  }
+  return zone;
+}
+
 /** Interface the server listens on; unset means the script's default. */
 export function bindHost(): string | undefined {
   return process.env.HOST?.trim() || undefined;

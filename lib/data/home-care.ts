@@ -6,12 +6,15 @@ import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { nextAllowedAt } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
+import { clinicTimeZone } from "./clock";
 import { loadCurrentPlan, type PlanVersionDto } from "./plans";
 import { lastSessionByArea } from "./sessions";
 
 export type HomeCare = {
   /** When the server produced this; client caches key on it so a fresher page render always wins. */
   generatedAt: string;
+  /** The clinic's time zone, so the browser judges expiry on the same calendar as the server. */
+  timeZone: string;
   patient: { id: string; name: string; clinicianName: string };
   plan: PlanVersionDto | null;
   /** Per area of the plan: the last session and the earliest next one (null: allowed now). */
@@ -37,6 +40,7 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
   recordPatientRead(actor, scope.id, "home_care");
   return {
     generatedAt: now.toISOString(),
+    timeZone: clinicTimeZone(),
     patient,
     plan,
     areas: approvedNow

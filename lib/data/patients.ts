@@ -6,7 +6,7 @@ import { patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanStatus } from "@/lib/domain/clinical";
-import { todayIso } from "@/lib/domain/dates";
+import { clinicToday } from "./clock";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
 import { recordAudit, recordPatientRead } from "./audit";
@@ -106,7 +106,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
 export function listPatients(actor: Actor, query: PatientListQuery): Page<PatientSummary> {
   requireRole(actor, STAFF_ROLES);
   const db = getDb();
-  const today = todayIso();
+  const today = clinicToday();
   const where = and(
     eq(patients.clinicId, actor.clinicId),
     searchCondition(query.q),
@@ -133,7 +133,7 @@ function loadDetail(patientId: string): PatientDetail {
   const db = getDb();
   const row = db
     .select({
-      ...summaryColumns(todayIso()),
+      ...summaryColumns(clinicToday()),
       clinicId: patients.clinicId,
       userId: patients.userId,
       createdAt: patients.createdAt,

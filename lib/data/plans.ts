@@ -5,7 +5,7 @@ import { planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanDecision, PlanStatus } from "@/lib/domain/clinical";
-import { todayIso } from "@/lib/domain/dates";
+import { clinicToday } from "./clock";
 import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanViolation } from "@/lib/domain/plan-rules";
 import { derivePlanStatus } from "@/lib/domain/plan-status";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -63,14 +63,14 @@ function toDto(row: Awaited<ReturnType<ReturnType<typeof selectVersions>["all"]>
 /** The latest plan version of a patient, or null; no access check (callers authorize). */
 export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVersionDto | null {
   const row = selectVersions(db, patientId).limit(1).get();
-  return row ? toDto(row, todayIso()) : null;
+  return row ? toDto(row, clinicToday()) : null;
 }
 
 /** Every version, newest first: staff of the patient's clinic only. */
 export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDto[] {
   requireRole(actor, STAFF_ROLES);
   const scope = requirePatientAccess(actor, patientId);
-  const today = todayIso();
+  const today = clinicToday();
   const versions = selectVersions(getDb(), scope.id)
     .all()
     .map((row) => toDto(row, today));
@@ -111,7 +111,7 @@ export function recordPlanDecision(
   }
   const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
   const settings = loadClinicSettings(scope.clinicId, tx);
-  const violations = validatePlanDecision(input, { today: todayIso(), screening: screening?.evaluation ?? null, intervalFloors: settings.intervalFloors });
+  const violations = validatePlanDecision(input, { today: clinicToday(), screening: screening?.evaluation ?? null, intervalFloors: settings.intervalFloors });
   if (violations.length > 0) return { violations };
   const approved = input.decision === "approved";
   const areas = approved ? input.areas : [];

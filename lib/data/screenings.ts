@@ -5,7 +5,7 @@ import { screenings, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
-import { todayIso } from "@/lib/domain/dates";
+import { clinicToday } from "./clock";
 import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
 import type { ScreeningInput } from "@/lib/validation/screening";
 import { recordAudit, recordPatientRead } from "./audit";
@@ -54,7 +54,7 @@ export function loadLatestScreening(patientId: string, clinicId: string, db: Rea
     }),
     recordedBy: { id: row.recordedById, name: row.recordedByName },
     recordedAt: row.recordedAt,
-    evaluation: evaluateScreening(answers, settings, todayIso()),
+    evaluation: evaluateScreening(answers, settings, clinicToday()),
   };
 }
 

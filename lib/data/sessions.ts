@@ -8,6 +8,7 @@ import { sessionAlert } from "@/lib/domain/alert-rules";
 import { computeSessionFlags, type SessionFlag } from "@/lib/domain/session-flags";
 import type { SessionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
+import { clinicTimeZone } from "./clock";
 import { loadPlanInForce } from "./plan-in-force";
 
 export type SessionDto = {
@@ -78,7 +79,7 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
   const scope = requirePatientAccess(actor, patientId);
   return writeTransaction((tx) => {
     const plan = loadPlanInForce(tx, scope.id, input.performedAt);
-    const flags = computeSessionFlags(input, plan, previousInArea(tx, scope.id, input.area, input.performedAt));
+    const flags = computeSessionFlags(input, plan, previousInArea(tx, scope.id, input.area, input.performedAt), clinicTimeZone());
     const onBehalf = actor.role !== "patient";
     const { id } = tx
       .insert(homeSessions)

@@ -13,8 +13,23 @@ export function toIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-export function todayIso(now = new Date()): IsoDate {
-  return toIsoDate(now);
+/** The calendar date of a moment in a time zone (IANA name); UTC unless told otherwise. */
+export function dateInZone(moment: Date | string, timeZone = "UTC"): IsoDate {
+  const date = typeof moment === "string" ? new Date(moment) : moment;
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+export function todayIso(now = new Date(), timeZone = "UTC"): IsoDate {
+  return dateInZone(now, timeZone);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

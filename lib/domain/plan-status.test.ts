@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths } from "./dates";
+import { addMonths, todayIso } from "./dates";
 import { diffPlans, type ComparablePlan } from "./plan-diff";
 import { derivePlanStatus } from "./plan-status";
 
@@ -15,6 +15,15 @@ describe("derivePlanStatus", () => {
   it("reports denials and suspensions as they are", () => {
     expect(derivePlanStatus({ decision: "denied", reviewBy: null }, today)).toBe("denied");
     expect(derivePlanStatus({ decision: "suspended", reviewBy: "2020-01-01" }, today)).toBe("suspended");
+  });
+});
+
+describe("todayIso", () => {
+  it("gives the calendar date in the clinic's time zone", () => {
+    const moment = new Date("2026-11-22T03:00:00Z");
+    expect(todayIso(moment)).toBe("2026-11-22");
+    expect(todayIso(moment, "America/Los_Angeles")).toBe("2026-11-21");
+    expect(todayIso(moment, "Asia/Tokyo")).toBe("2026-11-22");
   });
 });
 

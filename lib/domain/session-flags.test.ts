@@ -44,6 +44,13 @@ describe("computeSessionFlags", () => {
     expect(computeSessionFlags(s, { ...plan, reviewBy: "2026-11-21" }, null)).toEqual([]);
   });
 
+  it("takes expiry on the clinic's calendar, not UTC's", () => {
+    const evening = { performedAt: "2026-11-22T01:30:00.000Z", area: "face", needleMm: 0.25 };
+    const lastDay = { ...plan, reviewBy: "2026-11-21" };
+    expect(computeSessionFlags(evening, lastDay, null)).toEqual(["no_active_plan"]);
+    expect(computeSessionFlags(evening, lastDay, null, "America/New_York")).toEqual([]);
+  });
+
   it("judges each session by the version in force when it was performed", () => {
     const v2: PlanInForce = { ...plan, version: 2, areas: [{ area: "face", maxNeedleMm: 0.25 }], minIntervalDays: 14 };
     const session = { performedAt: at, area: "face", needleMm: 0.5 };

@@ -1,4 +1,5 @@
 import { AREA_LABELS, formatMm, type Area } from "./clinical";
+import { dateInZone } from "./dates";
 import { derivePlanStatus } from "./plan-status";
 
 export const SESSION_FLAGS = ["needle_exceeds_plan", "area_not_approved", "interval_too_short", "no_active_plan"] as const;
@@ -21,8 +22,14 @@ const DAY_MS = 86_400_000;
  * Why a reported session falls outside the plan in force when it was performed. A session is a fact:
  * flags never reject it. Without an active plan only `no_active_plan` applies, since there are no limits.
  */
-export function computeSessionFlags(session: SessionFacts, plan: PlanInForce, previousInArea: { performedAt: string } | null): SessionFlag[] {
-  const day = session.performedAt.slice(0, 10);
+export function computeSessionFlags(
+  session: SessionFacts,
+  plan: PlanInForce,
+  previousInArea: { performedAt: string } | null,
+  timeZone = "UTC",
+): SessionFlag[] {
+  // Expiry is a calendar date in the clinic's time zone, so the session's date is taken there too.
+  const day = dateInZone(session.performedAt, timeZone);
   if (!plan || derivePlanStatus(plan, day) !== "approved") return ["no_active_plan"];
   const flags: SessionFlag[] = [];
   const limit = plan.areas.find((a) => a.area === session.area);

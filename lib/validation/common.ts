@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { isValidIsoDate, todayIso } from "@/lib/domain/dates";
+import { addDays, isValidIsoDate, todayIso } from "@/lib/domain/dates";
 
 export const isoDateSchema = z
   .string({ error: "Use a date in the form YYYY-MM-DD." })
   .refine(isValidIsoDate, "Use a real date in the form YYYY-MM-DD.");
 
-export const pastOrTodayDateSchema = isoDateSchema.refine((d) => d <= todayIso(), "The date cannot be in the future.");
+/** Somewhere on Earth it is already tomorrow in UTC terms, so one day of slack keeps "today" valid everywhere. */
+export const pastOrTodayDateSchema = isoDateSchema.refine((d) => d <= addDays(todayIso(), 1), "The date cannot be in the future.");
 
 export const optionalText = (max: number, label: string) =>
   z

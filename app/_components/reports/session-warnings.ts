@@ -18,5 +18,5 @@ export function sessionWarnings(homeCare: HomeCare, draft: { performedAt: string
   const last = homeCare.lastSessionByArea[draft.area];
   const previous = last && last <= draft.performedAt ? { performedAt: last } : null;
   const session = { performedAt: draft.performedAt, area: draft.area, needleMm: draft.needleMm };
-  return computeSessionFlags(session, plan, previous).map((flag) => describeFlag(flag, session, plan));
+  return computeSessionFlags(session, plan, previous, homeCare.timeZone).map((flag) => describeFlag(flag, session, plan));
 }

@@ -5,6 +5,7 @@ import { hasPihRisk } from "@/lib/domain/clinical";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
 import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
+import { clinicToday } from "@/lib/data/clock";
 import { listPlanTemplates } from "@/lib/data/templates";
 import { PlanStatusBadge } from "../../plan-status-badge";
 import { PlanSummary } from "../plan-summary";
@@ -51,6 +52,7 @@ export default async function PlanEditorPage({ params }: { params: Promise<{ id:
             screening={patient.screening?.evaluation ?? null}
             intervalFloors={settings.intervalFloors}
             templates={listPlanTemplates(actor)}
+            today={clinicToday()}
           />
         </section>
       </div>

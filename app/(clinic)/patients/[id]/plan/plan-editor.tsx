@@ -11,7 +11,7 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 import { CONFIRM_ABOVE_MM, formatMm, type PlanDecision } from "@/lib/domain/clinical";
 import type { IntervalFloor } from "@/lib/domain/clinic-settings";
 import { intervalFloorFor } from "@/lib/domain/clinic-settings";
-import { addDays, addMonths, todayIso } from "@/lib/domain/dates";
+import { addDays, addMonths } from "@/lib/domain/dates";
 import { STANDARD_INSTRUCTIONS } from "@/lib/domain/instructions";
 import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
 import type { ScreeningEvaluation } from "@/lib/domain/screening";
@@ -26,6 +26,8 @@ type Props = {
   screening: ScreeningEvaluation | null;
   intervalFloors: IntervalFloor[];
   templates: PlanTemplateDto[];
+  /** Today in the clinic's time zone, from the server. */
+  today: string;
 };
 
 const DECISIONS: { value: PlanDecision; label: string }[] = [
@@ -34,9 +36,8 @@ const DECISIONS: { value: PlanDecision; label: string }[] = [
   { value: "suspended", label: "Suspend" },
 ];
 
-export function PlanEditor({ patientId, current, screening, intervalFloors, templates }: Props) {
+export function PlanEditor({ patientId, current, screening, intervalFloors, templates, today }: Props) {
   const router = useRouter();
-  const today = todayIso();
   const startFrom = current?.decision === "approved" ? current : null;
   const [decision, setDecision] = useState<PlanDecision>("approved");
   const [areas, setAreas] = useState<PlanAreaLimit[]>(startFrom?.areas ?? []);
