@@ -100,8 +100,10 @@ test.describe("the roster shows plan status", () => {
     expect(count).toBeGreaterThan(1);
     for (let i = 1; i < count; i += 1) await expect(rows.nth(i)).toContainText("Expired");
 
-    await page.goto("/patients?status=approved&sort=reviewBy");
+    await page.goto("/patients?q=Jordan&status=approved");
     await expect(page.getByRole("row", { name: /Jordan Lee/ })).toContainText("0.5 mm");
+    await page.goto("/patients?status=approved&sort=reviewBy");
+    await expect(page.getByRole("caption")).toHaveText("Patients, sorted by review date");
     const dates = await page.getByRole("row").evaluateAll((trs) => trs.slice(1).map((tr) => tr.children[7]?.textContent ?? ""));
     const parsed = dates.map((d) => Date.parse(d));
     expect(parsed.length).toBeGreaterThan(1);
