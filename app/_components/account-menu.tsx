@@ -19,13 +19,13 @@ export function AccountMenu({ name, roleLabel }: { name: string; roleLabel: stri
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-700">
+      <span className="hidden text-slate-700 sm:inline">
         <span className="font-medium text-slate-900">{name}</span> · {roleLabel}
       </span>
       <Button variant="secondary" disabled={pending} onClick={() => leave(false)}>
         Sign out
       </Button>
-      <Button variant="ghost" disabled={pending} onClick={() => leave(true)}>
+      <Button variant="ghost" className="px-2 text-xs sm:px-4 sm:text-sm" disabled={pending} onClick={() => leave(true)}>
         Sign out on all devices
       </Button>
     </div>

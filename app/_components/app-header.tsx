@@ -12,7 +12,7 @@ export function AppHeader({ home, context, user, nav }: Props) {
           <Link href={home} className="text-lg font-semibold text-brand-700">
             Dermaplan
           </Link>
-          <span className="text-sm text-slate-700">{context}</span>
+          <span className="hidden text-sm text-slate-700 sm:inline">{context}</span>
           {nav && (
             <nav aria-label="Main" className="flex gap-1">
               {nav}
