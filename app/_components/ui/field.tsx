@@ -29,18 +29,37 @@ export function Messages({ id, hint, error }: { id: string; hint?: ReactNode; er
   );
 }
 
-type FieldProps = ComponentProps<"input"> & { label: string; error?: string; hint?: string };
+type ShellProps = {
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  /** Renders the control with the id and ARIA attributes that tie it to its label, hint and error. */
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => ReactNode;
+};
 
-/** A labelled input whose error is announced and tied to the input for screen readers. */
-export function Field({ label, error, hint, className, id, ...props }: FieldProps) {
+/** Label, control, hint and error, wired together for screen readers; shared by every form control. */
+export function FieldShell({ id, label, hint, error, className, children }: ShellProps) {
   const { controlId, describedBy } = useDescribed(id, hint, error);
   return (
     <div className={clsx("space-y-1", className)}>
       <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClasses} {...props} />
+      {children({ id: controlId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClasses })}
       <Messages id={controlId} hint={hint} error={error} />
     </div>
+  );
+}
+
+type FieldProps = ComponentProps<"input"> & { label: string; error?: string; hint?: string };
+
+/** A labelled input whose error is announced and tied to the input for screen readers. */
+export function Field({ label, error, hint, className, id, ...props }: FieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      {(control) => <input {...control} {...props} />}
+    </FieldShell>
   );
 }

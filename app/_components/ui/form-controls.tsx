@@ -1,34 +1,26 @@
 import clsx from "clsx";
 import type { ComponentProps, ReactNode } from "react";
-import { inputClasses, Messages, useDescribed } from "./field";
+import { FieldShell } from "./field";
 
 type Described = { label: ReactNode; error?: string; hint?: ReactNode };
 
 export function SelectField({ label, error, hint, className, id, children, ...props }: ComponentProps<"select"> & Described) {
-  const { controlId, describedBy } = useDescribed(id, hint, error);
   return (
-    <div className={clsx("space-y-1", className)}>
-      <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClasses} {...props}>
-        {children}
-      </select>
-      <Messages id={controlId} hint={hint} error={error} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select {...control} {...props}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
 export function TextareaField({ label, error, hint, className, id, ...props }: ComponentProps<"textarea"> & Described) {
-  const { controlId, describedBy } = useDescribed(id, hint, error);
   return (
-    <div className={clsx("space-y-1", className)}>
-      <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClasses} {...props} />
-      <Messages id={controlId} hint={hint} error={error} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      {(control) => <textarea {...control} {...props} />}
+    </FieldShell>
   );
 }
 

@@ -1,29 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/page-guards";
 import { hasPihRisk } from "@/lib/domain/clinical";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
-import { orNotFound } from "@/lib/data/load-or-404";
-import { getPatient } from "@/lib/data/patients";
 import { clinicToday } from "@/lib/data/clock";
 import { listPlanTemplates } from "@/lib/data/templates";
 import { PlanStatusBadge } from "../../plan-status-badge";
 import { PlanSummary } from "../plan-summary";
 import { ScreeningPanel } from "../screening-panel";
 import { PlanEditor } from "./plan-editor";
+import { BackToPatient, loadPatientPage } from "../patient-subpage";
 
 export const metadata: Metadata = { title: "Plan decision" };
 
 export default async function PlanEditorPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(["clinician"]);
-  const { id } = await params;
-  const patient = orNotFound(() => getPatient(actor, id));
+  const { actor, patient } = await loadPatientPage(params, ["clinician"]);
   const settings = getClinicSettings(actor);
   return (
     <div className="space-y-4">
-      <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">
-        ← {patient.name}
-      </Link>
+      <BackToPatient patient={patient} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Home-care plan: {patient.name}</h1>
         <PlanStatusBadge status={patient.planStatus} />

@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/page-guards";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
-import { orNotFound } from "@/lib/data/load-or-404";
-import { getPatient } from "@/lib/data/patients";
 import { formatDateTime } from "@/lib/format";
 import { ScreeningForm } from "./screening-form";
+import { BackToPatient, loadPatientPage } from "../patient-subpage";
 
 export const metadata: Metadata = { title: "Screening" };
 
 export default async function ScreeningPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(["clinician"]);
-  const { id } = await params;
-  const patient = orNotFound(() => getPatient(actor, id));
+  const { actor, patient } = await loadPatientPage(params, ["clinician"]);
   const settings = getClinicSettings(actor);
   return (
     <div className="space-y-4">
-      <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">
-        ← {patient.name}
-      </Link>
+      <BackToPatient patient={patient} />
       <h1 className="text-2xl font-semibold">Contraindication screening: {patient.name}</h1>
       <p className="text-sm text-slate-700">
         {patient.screening
