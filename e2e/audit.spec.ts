@@ -67,6 +67,7 @@ test("clinic settings change the rules and are audited", async ({ apiAs }) => {
     { upToMm: 0.75, minDays: 14 },
     { upToMm: 1, minDays: 28 },
   ]);
+  expect(settings.alertRules).toEqual({ severeGrade: 3, infectionGrade: 1, persistentSymptoms: ["erythema", "swelling"], persistentGrade: 1, persistentHours: 72 });
   const invalid = await admin.put("/api/clinic/settings", { data: { ...settings, intervalFloors: [{ upToMm: 2.5, minDays: 1 }] } });
   expect(invalid.status()).toBe(400);
   const saved = await admin.put("/api/clinic/settings", { data: settings });

@@ -5,12 +5,14 @@ import { alerts, homeSessions, reactions } from "@/db/schema";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
 import { addDays, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { planDecisionSchema } from "@/lib/validation/plans";
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { patientCreateSchema } from "@/lib/validation/patients";
 import { actorFor, patientIdByName } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { acknowledgeAlert, countOpenAlerts, listAlerts, resolveAlert } from "./alerts";
+import { getClinicSettings, updateClinicSettings } from "./clinic-settings";
 import { getHomeCare } from "./home-care";
 import { createPatient } from "./patients";
 import { decidePlan, loadCurrentPlan } from "./plans";
@@ -88,6 +90,20 @@ describe("reportReaction", () => {
     expect(r).toMatchObject({ sessionId: null, alert: null });
     const linked = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "erythema", grade: 1 }] }));
     expect(linked.alert).toMatchObject({ severity: "high" });
+  });
+
+  it("follows the clinic's edited alert rules", () => {
+    const admin = actorFor(db, "admin@northside.test");
+    const id = approvedPatient();
+    const moderate = () => reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "pain", grade: 2 }] }));
+    expect(moderate().alert).toBeNull();
+    const settings = getClinicSettings(admin);
+    updateClinicSettings(admin, clinicSettingsSchema.parse({ ...settings, alertRules: { ...settings.alertRules, severeGrade: 2 } }));
+    try {
+      expect(moderate().alert).toMatchObject({ severity: "high" });
+    } finally {
+      updateClinicSettings(admin, clinicSettingsSchema.parse(settings));
+    }
   });
 
   it("refuses another patient's session and stores nothing", () => {
