@@ -136,6 +136,8 @@ export const clinicSettings = sqliteTable("clinic_settings", {
   isotretinoinLookbackMonths: integer("isotretinoin_lookback_months").notNull(),
   /** Null: DOMAIN.md's default alert rules. */
   alertRules: text("alert_rules", { mode: "json" }).$type<Record<string, unknown>>(),
+  screeningValidityDays: integer("screening_validity_days").notNull().default(90),
+  rednessExtraSpacingDays: integer("redness_extra_spacing_days").notNull().default(7),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at"),
 });
@@ -178,6 +180,12 @@ export const planVersions = sqliteTable(
     intervalOverrideReason: text("interval_override_reason"),
     /** The screening version the decision was made against. */
     screeningVersion: integer("screening_version"),
+    /** The blocking screening items the contraindication override covers. */
+    overriddenItems: text("overridden_items", { mode: "json" }).$type<string[]>(),
+    /** The clinician confirmed a length above 0.5 mm or above the typical depth for an area. */
+    confirmLongNeedle: integer("confirm_long_needle", { mode: "boolean" }),
+    /** The review-class screening items the clinician acknowledged. */
+    acknowledgedReviewItems: text("acknowledged_review_items", { mode: "json" }).$type<string[]>(),
     decidedBy: text("decided_by")
       .notNull()
       .references(() => users.id),
@@ -262,6 +270,8 @@ export const reactions = sqliteTable(
     id: id(),
     patientId: patientRef(),
     sessionId: text("session_id").references(() => homeSessions.id),
+    /** Where the reaction is; the linked session's area when there is one. */
+    area: text("area"),
     reportedAt: text("reported_at").notNull(),
     symptoms: text("symptoms", { mode: "json" }).$type<SymptomGradeJson[]>().notNull(),
     maxGrade: integer("max_grade").notNull(),
@@ -288,6 +298,8 @@ export const alerts = sqliteTable(
     status: text("status", { enum: ALERT_STATUSES }).notNull().default("open"),
     summary: text("summary").notNull(),
     sessionId: text("session_id").references(() => homeSessions.id),
+    /** The other session of a spacing alert (a late report is judged against the session after it too). */
+    relatedSessionId: text("related_session_id").references(() => homeSessions.id),
     reactionId: text("reaction_id").references(() => reactions.id),
     createdAt: timestamp("created_at"),
     acknowledgedBy: text("acknowledged_by").references(() => users.id),
@@ -301,6 +313,7 @@ export const alerts = sqliteTable(
   (t) => [
     index("alerts_clinic_status_idx").on(t.clinicId, t.status, t.createdAt),
     index("alerts_patient_idx").on(t.patientId),
+    index("alerts_patient_kind_idx").on(t.patientId, t.kind, t.createdAt),
     check("alerts_severity_check", sql`${t.severity} in ('high', 'normal')`),
     check("alerts_status_check", sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
   ],

@@ -87,20 +87,23 @@ export async function createTestPatient(api: APIRequestContext, name = "Test Pat
   return { id: (await response.json()).id, name: uniqueName, mrn };
 }
 
-/** Records a complete screening; `yes` lists the items answered yes. */
-export async function screenPatient(api: APIRequestContext, patientId: string, yes: string[] = []) {
+/** Records a complete screening; `yes` lists the items answered yes. Returns the new screening version. */
+export async function screenPatient(api: APIRequestContext, patientId: string, yes: string[] = []): Promise<number> {
   const response = await api.put(`/api/patients/${patientId}/screening`, {
     data: { answers: SCREENING_CODES.map((item) => ({ item, answer: yes.includes(item) })) },
   });
   expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { version: number }).version;
 }
 
 export function isoDaysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** An approval every rule accepts on a first, clean screening (version 1); override what a test is about. */
 export const validApproval = (overrides: Record<string, unknown> = {}) => ({
   baseVersion: 0,
+  screeningVersion: 1,
   decision: "approved",
   areas: [{ area: "face", maxNeedleMm: 0.5 }],
   minIntervalDays: 7,
@@ -129,9 +132,9 @@ export async function activatePortalAccount(browser: Browser, staffApi: APIReque
 /** A patient of the staff member's clinic with a clean screening and an approved plan. */
 export async function createPatientWithPlan(api: APIRequestContext, name: string, plan: Record<string, unknown> = {}) {
   const patient = await createTestPatient(api, name);
-  await screenPatient(api, patient.id);
+  const screeningVersion = await screenPatient(api, patient.id);
   const response = await api.post(`/api/patients/${patient.id}/plans`, {
-    data: validApproval({ areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }], ...plan }),
+    data: validApproval({ areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }], screeningVersion, ...plan }),
   });
   expect(response.status(), await response.text()).toBe(201);
   return patient;

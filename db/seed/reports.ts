@@ -1,7 +1,8 @@
 import { and, desc, eq, lte } from "drizzle-orm";
 import { reactionAlert, sessionAlert } from "../../lib/domain/alert-rules";
-import type { SymptomGrade } from "../../lib/domain/reactions";
-import { computeSessionFlags } from "../../lib/domain/session-flags";
+import { hasProlongedRedness, type SymptomGrade } from "../../lib/domain/reactions";
+import { defaultClinicSettings } from "../../lib/domain/clinic-settings";
+import { evaluateSession, type AreaSession } from "../../lib/domain/session-flags";
 import type { Db } from "../connection";
 import { alerts, homeSessions, planVersions, reactions } from "../schema";
 
@@ -21,7 +22,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * signed off as reviewed, like a clinic that keeps up with its queue.
  */
 export function reportWriter(ctx: Context) {
-  const lastByArea = new Map<string, string>();
+  const lastByArea = new Map<string, AreaSession>();
+  const sessions = new Map<string, { performedAt: string; area: string; lastReport: { reportedAt: string; symptoms: SymptomGrade[] } | null }>();
+  const { intervalFloors, rednessExtraSpacingDays } = defaultClinicSettings();
   const reviewed = (at: number) => (ctx.now - at > 14 * DAY ? { reviewedBy: ctx.reviewerId, reviewedAt: iso(at + 2 * DAY) } : {});
 
   function raise(draft: { kind: string; severity: "high" | "normal"; summary: string } | null, at: number, refs: { sessionId?: string; reactionId?: string }, followUp?: AlertFollowUp) {
@@ -58,9 +61,14 @@ export function reportWriter(ctx: Context) {
           .orderBy(desc(planVersions.version))
           .limit(1)
           .get() ?? null;
-      const previous = lastByArea.get(area);
-      const flags = computeSessionFlags({ performedAt, area, needleMm }, plan, previous ? { performedAt: previous } : null);
-      lastByArea.set(area, performedAt);
+      const previous = lastByArea.get(area) ?? null;
+      // The demo's patients patch-tested before their first session in an area unless a story says otherwise.
+      const patchTestDone = options.patchTest ?? (previous ? null : true);
+      const sanitized = options.sanitized ?? true;
+      const { flags } = evaluateSession(
+        { performedAt, area, needleMm, sanitized, patchTestDone },
+        { plans: plan ? [plan] : [], previous, next: null, intervalFloors, rednessExtraSpacingDays },
+      );
       const { id } = tx()
         .insert(homeSessions)
         .values({
@@ -69,8 +77,8 @@ export function reportWriter(ctx: Context) {
           area,
           needleMm,
           device: "roller",
-          sanitized: options.sanitized ?? true,
-          patchTestDone: options.patchTest ?? null,
+          sanitized,
+          patchTestDone,
           notes: options.notes ?? null,
           flags,
           planVersion: plan?.version ?? null,
@@ -80,6 +88,8 @@ export function reportWriter(ctx: Context) {
         })
         .returning({ id: homeSessions.id })
         .get();
+      lastByArea.set(area, { id, performedAt, needleMm });
+      sessions.set(id, { performedAt, area, lastReport: null });
       raise(sessionAlert(flags), at, { sessionId: id }, options.followUp);
       return id;
     },
@@ -87,11 +97,13 @@ export function reportWriter(ctx: Context) {
       const sessionAt = ctx.now - sessionDaysAgo * DAY;
       const at = sessionAt + hoursAfter * 3_600_000;
       const reportedAt = iso(at);
+      const session = sessions.get(sessionId)!;
       const { id } = tx()
         .insert(reactions)
         .values({
           patientId: ctx.patientId,
           sessionId,
+          area: session.area,
           reportedAt,
           symptoms,
           maxGrade: Math.max(...symptoms.map((s) => s.grade)),
@@ -102,7 +114,11 @@ export function reportWriter(ctx: Context) {
         })
         .returning({ id: reactions.id })
         .get();
-      raise(reactionAlert({ reportedAt, symptoms }, { performedAt: iso(sessionAt) }), at, { reactionId: id, sessionId }, options.followUp);
+      const reaction = { reportedAt, symptoms };
+      raise(reactionAlert({ reaction, session: { performedAt: iso(sessionAt) }, previousReport: session.lastReport }), at, { reactionId: id, sessionId }, options.followUp);
+      session.lastReport = reaction;
+      const last = lastByArea.get(session.area);
+      if (last?.id === sessionId && hasProlongedRedness(reaction, session.performedAt)) last.prolongedRedness = true;
     },
   };
 }

@@ -5,7 +5,7 @@ import { getDb, writeTransaction } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { planDecisionSchema } from "@/lib/validation/plans";
 import { recordAudit } from "./audit";
 import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./plans";
@@ -22,6 +22,7 @@ export type AlertDto = {
   createdAt: string;
   summary: string;
   sessionId: string | null;
+  relatedSessionId: string | null;
   reactionId: string | null;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
@@ -46,6 +47,7 @@ function selectAlerts() {
       createdAt: alerts.createdAt,
       summary: alerts.summary,
       sessionId: alerts.sessionId,
+      relatedSessionId: alerts.relatedSessionId,
       reactionId: alerts.reactionId,
       acknowledgedBy: acknowledger.name,
       acknowledgedAt: alerts.acknowledgedAt,
@@ -88,7 +90,7 @@ type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
   const row = tx
-    .select({ id: alerts.id, status: alerts.status, patientId: alerts.patientId, clinicId: alerts.clinicId })
+    .select({ id: alerts.id, status: alerts.status, severity: alerts.severity, patientId: alerts.patientId, clinicId: alerts.clinicId })
     .from(alerts)
     .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, actor.clinicId)))
     .get();
@@ -117,8 +119,10 @@ export function acknowledgeAlert(actor: Actor, alertId: string): AlertDto {
  */
 export function resolveAlert(actor: Actor, alertId: string, input: { note: string; suspendPlan: boolean }): AlertDto {
   requireRole(actor, input.suspendPlan ? ["clinician"] : STAFF_ROLES);
-  const refused = writeTransaction((tx) => {
+  const refused = auditForbidden(actor, alertId, () => writeTransaction((tx) => {
     const alert = loadOwnAlert(tx, actor, alertId);
+    // Closing a high alert is a clinical judgement; admins may acknowledge it, not resolve it.
+    if (alert.severity === "high" && actor.role !== "clinician") throw new ForbiddenError("Only a clinician can resolve a high-severity alert.");
     if (alert.status === "resolved") throw new ConflictError("This alert is already resolved.");
     const now = new Date().toISOString();
     let suspendedPlanVersion: number | null = null;
@@ -143,7 +147,17 @@ export function resolveAlert(actor: Actor, alertId: string, input: { note: strin
       .run();
     recordAudit(tx, { action: "alert.resolve", outcome: "success", actor, patientId: alert.patientId, detail: { alertId, note: input.note, suspendedPlanVersion } });
     return null;
-  });
+  }));
   if (refused) throw planRefusal(actor, refused.patientId, "suspended", refused.violations);
   return reload(alertId);
+}
+
+/** A refused resolution is audited outside the transaction it rolled back. */
+function auditForbidden<T>(actor: Actor, alertId: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof ForbiddenError) recordAudit(getDb(), { action: "alert.resolve", outcome: "denied", actor, detail: { alertId, reason: error.message } });
+    throw error;
+  }
 }

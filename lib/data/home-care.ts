@@ -4,11 +4,13 @@ import { getDb } from "@/db";
 import { homeSessions, patients, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
-import { nextAllowedAt } from "@/lib/domain/session-flags";
+import { nextAllowedInArea, type AreaSession, type SpacingReason, type SpacingRules } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
+import { loadClinicSettings } from "./clinic-settings";
 import { clinicTimeZone } from "./clock";
 import { loadCurrentPlan, type PlanVersionDto } from "./plans";
 import { lastSessionByArea } from "./sessions";
+import { recentInArea } from "./spacing";
 
 export type HomeCare = {
   /** When the server produced this; client caches key on it so a fresher page render always wins. */
@@ -17,12 +19,16 @@ export type HomeCare = {
   timeZone: string;
   patient: { id: string; name: string; clinicianName: string };
   plan: PlanVersionDto | null;
-  /** Per area of the plan: the last session and the earliest next one (null: allowed now). */
-  areas: { area: string; maxNeedleMm: number; lastSessionAt: string | null; nextAllowedAt: string | null }[];
-  lastSessionByArea: Record<string, string>;
+  /** The clinic's spacing rules, so the session form warns with the server's own rule. */
+  spacing: SpacingRules;
+  /** Per area of the plan: the last session and the earliest next one (null: allowed now), and why. */
+  areas: { area: string; maxNeedleMm: number; lastSessionAt: string | null; nextAllowedAt: string | null; nextAllowedReasons: SpacingReason[] }[];
+  lastSessionByArea: Record<string, AreaSession>;
   sessionCount: number;
   recentSessions: { id: string; performedAt: string; area: string; needleMm: number }[];
 };
+
+const DAY_MS = 86_400_000;
 
 /** What the portal (and a clinician recording on a patient's behalf) needs to know right now. */
 export function getHomeCare(actor: Actor, patientId: string, now = new Date()): HomeCare {
@@ -35,23 +41,28 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
     .where(eq(patients.id, scope.id))
     .get()!;
   const plan = loadCurrentPlan(scope.id, db);
+  const settings = loadClinicSettings(scope.clinicId, db);
+  const spacing: SpacingRules = { intervalFloors: settings.intervalFloors, rednessExtraSpacingDays: settings.rednessExtraSpacingDays };
   const last = lastSessionByArea(db, scope.id);
-  const approvedNow = plan?.status === "approved";
+  const approvedNow = plan?.status === "approved" && !plan.needsReview;
+  // No spacing rule reaches back further than the longest interval plus the redness extra days.
+  const longestDays = Math.max(plan?.minIntervalDays ?? 0, ...settings.intervalFloors.map((f) => f.minDays)) + settings.rednessExtraSpacingDays;
+  const since = new Date(now.getTime() - longestDays * DAY_MS).toISOString();
   recordPatientRead(actor, scope.id, "home_care");
   return {
     generatedAt: now.toISOString(),
     timeZone: clinicTimeZone(),
     patient,
     plan,
+    spacing,
     areas: approvedNow
-      ? plan.areas.map((a) => ({
-          ...a,
-          lastSessionAt: last[a.area] ?? null,
-          nextAllowedAt: nextAllowedAt(last[a.area] ?? null, plan.minIntervalDays, now),
-        }))
+      ? plan.areas.map((a) => {
+          const next = nextAllowedInArea(recentInArea(db, scope.id, a.area, since), a.area, plan, spacing, now);
+          return { ...a, lastSessionAt: last[a.area]?.performedAt ?? null, nextAllowedAt: next.at, nextAllowedReasons: next.reasons };
+        })
       : [],
     lastSessionByArea: last,
-    sessionCount: db.select({ n: count() }).from(homeSessions).where(eq(homeSessions.patientId, scope.id)).get()?.n ?? 0,
+    sessionCount: db.select({ count: count() }).from(homeSessions).where(eq(homeSessions.patientId, scope.id)).get()?.count ?? 0,
     recentSessions: db
       .select({ id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area, needleMm: homeSessions.needleMm })
       .from(homeSessions)

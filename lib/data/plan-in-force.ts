@@ -1,30 +1,54 @@
 import "server-only";
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, gt, lte } from "drizzle-orm";
 import type { getDb } from "@/db";
-import { planVersions } from "@/db/schema";
+import { alerts, planVersions } from "@/db/schema";
 import type { PlanInForce } from "@/lib/domain/session-flags";
 
 type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
+const planColumns = {
+  version: planVersions.version,
+  decision: planVersions.decision,
+  areas: planVersions.areas,
+  minIntervalDays: planVersions.minIntervalDays,
+  reviewBy: planVersions.reviewBy,
+  decidedAt: planVersions.decidedAt,
+};
+
+function latestDecidedBy(db: Reader, patientId: string, moment: string) {
+  return db
+    .select(planColumns)
+    .from(planVersions)
+    .where(and(eq(planVersions.patientId, patientId), lte(planVersions.decidedAt, moment)))
+    .orderBy(desc(planVersions.version))
+    .limit(1)
+    .get();
+}
+
 /**
- * The plan version that was in force at a moment: the latest decided at or before it. Patients
- * report times to the minute, so a plan decided within the same minute counts as in force.
+ * Whether a blocking contraindication was screened after this decision and before `at`: the patient
+ * has been told to pause until a clinician decides again.
  */
-export function loadPlanInForce(db: Reader, patientId: string, at: string): PlanInForce {
-  const endOfMinute = new Date(Math.floor(Date.parse(at) / 60_000) * 60_000 + 59_999).toISOString();
+export function pausedForReview(db: Reader, patientId: string, decidedAt: string, at: string): boolean {
   return (
     db
-      .select({
-        version: planVersions.version,
-        decision: planVersions.decision,
-        areas: planVersions.areas,
-        minIntervalDays: planVersions.minIntervalDays,
-        reviewBy: planVersions.reviewBy,
-      })
-      .from(planVersions)
-      .where(and(eq(planVersions.patientId, patientId), lte(planVersions.decidedAt, endOfMinute)))
-      .orderBy(desc(planVersions.version))
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(and(eq(alerts.patientId, patientId), eq(alerts.kind, "new_contraindication"), gt(alerts.createdAt, decidedAt), lte(alerts.createdAt, at)))
       .limit(1)
-      .get() ?? null
+      .get() !== undefined
   );
+}
+
+/**
+ * The plan versions a session at `at` is judged against: the one decided at or before it and, when a
+ * later one was decided within the same minute (patients report to the minute), that one as well.
+ * The last of the list is the version the session is recorded under.
+ */
+export function loadPlansInForce(db: Reader, patientId: string, at: string): NonNullable<PlanInForce>[] {
+  const endOfMinute = new Date(Math.floor(Date.parse(at) / 60_000) * 60_000 + 59_999).toISOString();
+  const strict = latestDecidedBy(db, patientId, at);
+  const grace = latestDecidedBy(db, patientId, endOfMinute);
+  const rows = [strict, grace].filter((row, i, all): row is NonNullable<typeof row> => row !== undefined && all.findIndex((r) => r?.version === row.version) === i);
+  return rows.map(({ decidedAt, ...plan }) => ({ ...plan, underReview: plan.decision === "approved" && pausedForReview(db, patientId, decidedAt, at) }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
@@ -12,6 +12,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PlanDecisionInput } from "@/lib/validation/plans";
 import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
+import { pausedForReview } from "./plan-in-force";
 import { loadLatestScreening } from "./screenings";
 
 export type PlanVersionDto = {
@@ -25,8 +26,14 @@ export type PlanVersionDto = {
   reason: string | null;
   contraindicationOverride: string | null;
   intervalOverrideReason: string | null;
+  screeningVersion: number | null;
+  overriddenItems: string[];
+  confirmLongNeedle: boolean;
+  acknowledgedReviewItems: string[];
   decidedBy: { id: string; name: string };
   decidedAt: string;
+  /** A new blocking contraindication was screened since this decision: paused until a clinician decides again. */
+  needsReview: boolean;
 };
 
 type Reader = Pick<ReturnType<typeof getDb>, "select">;
@@ -41,6 +48,10 @@ const columns = {
   reason: planVersions.reason,
   contraindicationOverride: planVersions.contraindicationOverride,
   intervalOverrideReason: planVersions.intervalOverrideReason,
+  screeningVersion: planVersions.screeningVersion,
+  overriddenItems: planVersions.overriddenItems,
+  confirmLongNeedle: planVersions.confirmLongNeedle,
+  acknowledgedReviewItems: planVersions.acknowledgedReviewItems,
   decidedAt: planVersions.decidedAt,
   decidedById: users.id,
   decidedByName: users.name,
@@ -55,15 +66,38 @@ function selectVersions(db: Reader, patientId: string) {
     .orderBy(desc(planVersions.version));
 }
 
-function toDto(row: Awaited<ReturnType<ReturnType<typeof selectVersions>["all"]>>[number], today: string): PlanVersionDto {
-  const { decidedById, decidedByName, ...plan } = row;
-  return { ...plan, status: derivePlanStatus(plan, today), decidedBy: { id: decidedById, name: decidedByName } };
+function toDto(row: Awaited<ReturnType<ReturnType<typeof selectVersions>["all"]>>[number], today: string, needsReview = false): PlanVersionDto {
+  const { decidedById, decidedByName, overriddenItems, confirmLongNeedle, acknowledgedReviewItems, ...plan } = row;
+  return {
+    ...plan,
+    overriddenItems: overriddenItems ?? [],
+    confirmLongNeedle: confirmLongNeedle ?? false,
+    acknowledgedReviewItems: acknowledgedReviewItems ?? [],
+    status: derivePlanStatus(plan, today),
+    decidedBy: { id: decidedById, name: decidedByName },
+    needsReview,
+  };
 }
 
 /** The latest plan version of a patient, or null; no access check (callers authorize). */
 export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVersionDto | null {
   const row = selectVersions(db, patientId).limit(1).get();
-  return row ? toDto(row, clinicToday()) : null;
+  if (!row) return null;
+  const needsReview = row.decision === "approved" && pausedForReview(db, patientId, row.decidedAt, new Date().toISOString());
+  return toDto(row, clinicToday(), needsReview);
+}
+
+/** When the latest approval before this decision was made, for the screening freshness rule. */
+function previousApprovalAt(db: Reader, patientId: string, beforeVersion: number): string | null {
+  return (
+    db
+      .select({ decidedAt: planVersions.decidedAt })
+      .from(planVersions)
+      .where(and(eq(planVersions.patientId, patientId), eq(planVersions.decision, "approved"), lt(planVersions.version, beforeVersion)))
+      .orderBy(desc(planVersions.version))
+      .limit(1)
+      .get()?.decidedAt ?? null
+  );
 }
 
 /** Every version, newest first: staff of the patient's clinic only. */
@@ -80,8 +114,8 @@ export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDt
 
 function summary(plan: PlanVersionDto | null) {
   if (!plan) return null;
-  const { version, decision, areas, minIntervalDays, reviewBy, reason } = plan;
-  return { version, decision, areas, minIntervalDays, reviewBy, reason };
+  const { version, decision, areas, minIntervalDays, reviewBy, reason, screeningVersion, overriddenItems, confirmLongNeedle, acknowledgedReviewItems } = plan;
+  return { version, decision, areas, minIntervalDays, reviewBy, reason, screeningVersion, overriddenItems, confirmLongNeedle, acknowledgedReviewItems };
 }
 
 /**
@@ -110,10 +144,23 @@ export function recordPlanDecision(
     );
   }
   const screening = loadLatestScreening(scope.id, scope.clinicId, tx);
-  const settings = loadClinicSettings(scope.clinicId, tx);
-  const violations = validatePlanDecision(input, { today: clinicToday(), screening: screening?.evaluation ?? null, intervalFloors: settings.intervalFloors });
-  if (violations.length > 0) return { violations };
   const approved = input.decision === "approved";
+  // Like baseVersion: an approval made on a screening someone has since re-recorded is a conflict.
+  if (approved && screening && input.screeningVersion != null && input.screeningVersion !== screening.version) {
+    throw new ConflictError(
+      `The screening changed while you were deciding: version ${screening.version} is now the latest, you decided on version ${input.screeningVersion}.`,
+      { currentScreeningVersion: screening.version, screening },
+    );
+  }
+  const settings = loadClinicSettings(scope.clinicId, tx);
+  const violations = validatePlanDecision(input, {
+    today: clinicToday(),
+    screening,
+    intervalFloors: settings.intervalFloors,
+    screeningValidityDays: settings.screeningValidityDays,
+    previousApprovalAt: previousApprovalAt(tx, scope.id, currentVersion + 1),
+  });
+  if (violations.length > 0) return { violations };
   const areas = approved ? input.areas : [];
   tx.insert(planVersions)
     .values({
@@ -129,6 +176,9 @@ export function recordPlanDecision(
       contraindicationOverride: approved ? input.contraindicationOverride : null,
       intervalOverrideReason: approved ? input.intervalOverrideReason : null,
       screeningVersion: screening?.version ?? null,
+      overriddenItems: approved ? input.overriddenItems : null,
+      confirmLongNeedle: approved ? input.confirmLongNeedle : null,
+      acknowledgedReviewItems: approved ? input.acknowledgedReviewItems : null,
       decidedBy: actor.id,
     })
     .run();

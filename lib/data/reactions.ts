@@ -5,6 +5,7 @@ import { alerts, homeSessions, reactions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { reactionAlert } from "@/lib/domain/alert-rules";
+import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import { ValidationError } from "@/lib/errors";
 import type { ReactionReportInput } from "@/lib/validation/reports";
@@ -15,6 +16,8 @@ export type ReactionDto = {
   id: string;
   reportedAt: string;
   sessionId: string | null;
+  /** Where the reaction is (the linked session's area when there is one). */
+  area: string | null;
   session: { performedAt: string; area: string } | null;
   symptoms: SymptomGrade[];
   maxGrade: number;
@@ -33,6 +36,7 @@ function selectReactions(db: Reader) {
       id: reactions.id,
       reportedAt: reactions.reportedAt,
       sessionId: reactions.sessionId,
+      area: reactions.area,
       symptoms: reactions.symptoms,
       maxGrade: reactions.maxGrade,
       notes: reactions.notes,
@@ -59,6 +63,7 @@ function toDto(row: Row): ReactionDto {
     id: row.id,
     reportedAt: row.reportedAt,
     sessionId: row.sessionId,
+    area: row.area ?? row.sessionArea,
     session: row.sessionPerformedAt ? { performedAt: row.sessionPerformedAt, area: row.sessionArea! } : null,
     symptoms: row.symptoms as SymptomGrade[],
     maxGrade: row.maxGrade,
@@ -70,37 +75,68 @@ function toDto(row: Row): ReactionDto {
   };
 }
 
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+type LinkedSession = { id: string; performedAt: string; area: string };
+
+const linkColumns = { id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area };
+
 /**
- * Stores a reported reaction, linked to the given session of the same patient or, by default, to the
- * latest session before it; alerts raised by the clinic's rules commit in the same transaction.
+ * The session a reaction follows: the one named (of this patient, in the named area if one is given,
+ * performed before the reaction), or the latest session in the named area before the reaction.
+ */
+function findLinkedSession(tx: Tx, patientId: string, input: ReactionReportInput): LinkedSession | null {
+  if (input.sessionId) {
+    const session = tx.select(linkColumns).from(homeSessions).where(and(eq(homeSessions.id, input.sessionId), eq(homeSessions.patientId, patientId))).get();
+    if (!session) throw new ValidationError("sessionId is not one of this patient's sessions.", [{ path: "sessionId", message: "Choose one of your sessions." }]);
+    if (input.area && input.area !== session.area) {
+      const area = AREA_LABELS[session.area as Area] ?? session.area;
+      throw new ValidationError(`That session was on the ${area.toLowerCase()}, not the area given.`, [{ path: "area", message: `The chosen session was on the ${area.toLowerCase()}.` }]);
+    }
+    if (input.reportedAt < session.performedAt) {
+      throw new ValidationError("A reaction cannot be noticed before the session it follows.", [{ path: "reportedAt", message: "This is before the session it follows." }]);
+    }
+    return session;
+  }
+  return (
+    tx
+      .select(linkColumns)
+      .from(homeSessions)
+      .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, input.area!), lte(homeSessions.performedAt, input.reportedAt)))
+      .orderBy(desc(homeSessions.performedAt))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** The latest earlier report about the same session, to tell a symptom getting worse. */
+function previousReportOf(tx: Tx, sessionId: string, before: string) {
+  return (
+    tx
+      .select({ reportedAt: reactions.reportedAt, symptoms: reactions.symptoms })
+      .from(reactions)
+      .where(and(eq(reactions.sessionId, sessionId), lte(reactions.reportedAt, before)))
+      .orderBy(desc(reactions.reportedAt))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/**
+ * Stores a reported reaction linked to the session it follows (named, or the latest in its area
+ * before it); alerts raised by the clinic's rules commit in the same transaction.
  */
 export function reportReaction(actor: Actor, patientId: string, input: ReactionReportInput): ReactionDto {
   const scope = requirePatientAccess(actor, patientId);
   return writeTransaction((tx) => {
-    const session = input.sessionId === null
-      ? undefined
-      : input.sessionId
-      ? tx
-          .select({ id: homeSessions.id, performedAt: homeSessions.performedAt })
-          .from(homeSessions)
-          .where(and(eq(homeSessions.id, input.sessionId), eq(homeSessions.patientId, scope.id)))
-          .get()
-      : tx
-          .select({ id: homeSessions.id, performedAt: homeSessions.performedAt })
-          .from(homeSessions)
-          .where(and(eq(homeSessions.patientId, scope.id), lte(homeSessions.performedAt, input.reportedAt)))
-          .orderBy(desc(homeSessions.performedAt))
-          .limit(1)
-          .get();
-    if (input.sessionId && !session) {
-      throw new ValidationError("sessionId is not one of this patient's sessions.", [{ path: "sessionId", message: "Choose one of your sessions." }]);
-    }
+    const session = findLinkedSession(tx, scope.id, input);
+    const previousReport = session && previousReportOf(tx, session.id, input.reportedAt);
     const onBehalf = actor.role !== "patient";
     const { id } = tx
       .insert(reactions)
       .values({
         patientId: scope.id,
         sessionId: session?.id ?? null,
+        area: session?.area ?? input.area,
         reportedAt: input.reportedAt,
         symptoms: input.symptoms,
         maxGrade: Math.max(...input.symptoms.map((s) => s.grade)),
@@ -111,14 +147,19 @@ export function reportReaction(actor: Actor, patientId: string, input: ReactionR
       .returning({ id: reactions.id })
       .get();
     const rules = loadClinicSettings(scope.clinicId, tx).alertRules;
-    const alert = reactionAlert(input, session ?? null, rules);
+    const alert = reactionAlert({
+      reaction: input,
+      session,
+      previousReport: previousReport && { reportedAt: previousReport.reportedAt, symptoms: previousReport.symptoms as SymptomGrade[] },
+      rules,
+    });
     if (alert) tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, reactionId: id, sessionId: session?.id ?? null }).run();
     recordAudit(tx, {
       action: "reaction.report",
       outcome: "success",
       actor,
       patientId: scope.id,
-      detail: { after: { id, symptoms: input.symptoms, sessionId: session?.id ?? null, onBehalf, alert: alert?.kind ?? null } },
+      detail: { after: { id, symptoms: input.symptoms, sessionId: session?.id ?? null, area: session?.area ?? input.area, onBehalf, alert: alert?.kind ?? null } },
     });
     return toDto(selectReactions(tx).where(eq(reactions.id, id)).get()!);
   });

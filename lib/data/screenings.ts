@@ -1,15 +1,17 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
-import { screenings, users } from "@/db/schema";
+import { alerts, patients, screenings, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { clinicToday } from "./clock";
 import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
 import type { ScreeningInput } from "@/lib/validation/screening";
+import { newContraindicationAlert } from "@/lib/domain/alert-rules";
 import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
+import { loadCurrentPlan } from "./plans";
 
 export type ScreeningDto = {
   version: number;
@@ -58,6 +60,31 @@ export function loadLatestScreening(patientId: string, clinicId: string, db: Rea
   };
 }
 
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+/**
+ * A screening that newly answers a blocking item yes while the plan is approved raises a high alert;
+ * until a clinician decides again the plan shows "needs review" and the portal asks the patient to pause.
+ */
+function alertNewContraindication(tx: Tx, scope: { id: string; clinicId: string }, previous: ScreeningDto | null, saved: ScreeningDto): string[] {
+  const before = new Set(previous?.evaluation.blocks.map((b) => b.item) ?? []);
+  const added = saved.evaluation.blocks.filter((b) => !before.has(b.item));
+  const plan = loadCurrentPlan(scope.id, tx);
+  if (added.length === 0 || plan?.status !== "approved") return [];
+  const clinician = tx
+    .select({ name: users.name })
+    .from(patients)
+    .innerJoin(users, eq(users.id, patients.responsibleClinicianId))
+    .where(eq(patients.id, scope.id))
+    .get();
+  const draft = newContraindicationAlert(
+    added.map((b) => b.label),
+    clinician?.name ?? "the responsible clinician",
+  );
+  tx.insert(alerts).values({ ...draft, clinicId: scope.clinicId, patientId: scope.id }).run();
+  return added.map((b) => b.item);
+}
+
 /** Clinicians record a new screening version; the previous ones stay as they were. */
 export function recordScreening(actor: Actor, patientId: string, input: ScreeningInput): ScreeningDto {
   requireRole(actor, ["clinician"]);
@@ -67,6 +94,7 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
     const version = (previous?.version ?? 0) + 1;
     tx.insert(screenings).values({ patientId: scope.id, version, answers: input.answers, recordedBy: actor.id }).run();
     const saved = loadLatestScreening(scope.id, scope.clinicId, tx)!;
+    const newBlocks = alertNewContraindication(tx, scope, previous, saved);
     recordAudit(tx, {
       action: "screening.record",
       outcome: "success",
@@ -75,6 +103,7 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
       detail: {
         before: previous && { version: previous.version, yes: previous.answers.filter((a) => a.answer).map((a) => a.item) },
         after: { version, yes: saved.answers.filter((a) => a.answer).map((a) => a.item) },
+        ...(newBlocks.length ? { newContraindicationOnActivePlan: newBlocks } : {}),
       },
     });
     return saved;

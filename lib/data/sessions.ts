@@ -1,15 +1,18 @@
 import "server-only";
-import { and, count, desc, eq, lte, max } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, homeSessions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { sessionAlert } from "@/lib/domain/alert-rules";
-import { computeSessionFlags, type SessionFlag } from "@/lib/domain/session-flags";
+import { AREAS } from "@/lib/domain/clinical";
+import { evaluateSession, type AreaSession, type SessionFlag } from "@/lib/domain/session-flags";
 import type { SessionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
+import { loadClinicSettings } from "./clinic-settings";
 import { clinicTimeZone } from "./clock";
-import { loadPlanInForce } from "./plan-in-force";
+import { loadPlansInForce } from "./plan-in-force";
+import { neighboursInArea } from "./spacing";
 
 export type SessionDto = {
   id: string;
@@ -60,17 +63,6 @@ export function loadSession(db: Reader, sessionId: string): SessionDto | undefin
   return row && toDto(row);
 }
 
-/** The latest session in an area at or before a moment (what the interval is measured from). */
-function previousInArea(db: Reader, patientId: string, area: string, before: string) {
-  return db
-    .select({ performedAt: homeSessions.performedAt })
-    .from(homeSessions)
-    .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area), lte(homeSessions.performedAt, before)))
-    .orderBy(desc(homeSessions.performedAt))
-    .limit(1)
-    .get() ?? null;
-}
-
 /**
  * Stores a reported session whatever it says (a report is a fact), flags it against the plan in force
  * when it was performed, and raises an alert for a flagged session in the same transaction.
@@ -78,16 +70,26 @@ function previousInArea(db: Reader, patientId: string, area: string, before: str
 export function logSession(actor: Actor, patientId: string, input: SessionReportInput): SessionDto {
   const scope = requirePatientAccess(actor, patientId);
   return writeTransaction((tx) => {
-    const plan = loadPlanInForce(tx, scope.id, input.performedAt);
-    const flags = computeSessionFlags(input, plan, previousInArea(tx, scope.id, input.area, input.performedAt), clinicTimeZone());
+    const plans = loadPlansInForce(tx, scope.id, input.performedAt);
+    const settings = loadClinicSettings(scope.clinicId, tx);
+    const { flags, tooClose } = evaluateSession(input, {
+      plans,
+      ...neighboursInArea(tx, scope.id, input.area, input.performedAt),
+      intervalFloors: settings.intervalFloors,
+      rednessExtraSpacingDays: settings.rednessExtraSpacingDays,
+      timeZone: clinicTimeZone(),
+    });
     const onBehalf = actor.role !== "patient";
     const { id } = tx
       .insert(homeSessions)
-      .values({ ...input, patientId: scope.id, flags, planVersion: plan?.version ?? null, reportedBy: actor.id, onBehalf })
+      .values({ ...input, patientId: scope.id, flags, planVersion: plans.at(-1)?.version ?? null, reportedBy: actor.id, onBehalf })
       .returning({ id: homeSessions.id })
       .get();
-    const alert = sessionAlert(flags);
-    if (alert) tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, sessionId: id }).run();
+    // Earlier sessions keep the flags they were reported with; the alert names the neighbour instead.
+    const alert = sessionAlert(flags, input, tooClose);
+    if (alert) {
+      tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, sessionId: id, relatedSessionId: tooClose[0]?.id ?? null }).run();
+    }
     recordAudit(tx, {
       action: "session.report",
       outcome: "success",
@@ -115,13 +117,16 @@ export function listSessions(actor: Actor, patientId: string, paging: { page: nu
   return { items, total };
 }
 
-/** The latest session per area, for the portal's "next session allowed" dates. */
-export function lastSessionByArea(db: Reader, patientId: string): Record<string, string> {
-  const rows = db
-    .select({ area: homeSessions.area, last: max(homeSessions.performedAt) })
-    .from(homeSessions)
-    .where(eq(homeSessions.patientId, patientId))
-    .groupBy(homeSessions.area)
-    .all();
-  return Object.fromEntries(rows.filter((r) => r.last).map((r) => [r.area, r.last!]));
+/** The latest session in each area, for the portal's next allowed dates and the form's warnings. */
+export function lastSessionByArea(db: Reader, patientId: string): Record<string, AreaSession> {
+  const latest = AREAS.map((area) =>
+    db
+      .select({ id: homeSessions.id, area: homeSessions.area, performedAt: homeSessions.performedAt, needleMm: homeSessions.needleMm })
+      .from(homeSessions)
+      .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area)))
+      .orderBy(desc(homeSessions.performedAt))
+      .limit(1)
+      .get(),
+  );
+  return Object.fromEntries(latest.filter((row) => row !== undefined).map(({ area, ...session }) => [area, session]));
 }

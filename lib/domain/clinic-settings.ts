@@ -1,5 +1,5 @@
 import { DEFAULT_ALERT_RULES, type AlertRules } from "./alert-rules";
-import { SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "./clinical";
+import { NEEDLE_LENGTHS_MM, SCREENING_ITEMS, formatMm, screeningItemLabel, type ScreeningClass, type ScreeningItemCode } from "./clinical";
 
 /**
  * Minimum days between sessions in one area, by the longest approved length: each entry applies to
@@ -12,6 +12,10 @@ export type ClinicSettings = {
   intervalFloors: IntervalFloor[];
   isotretinoinLookbackMonths: number;
   alertRules: AlertRules;
+  /** An approval needs a screening at most this old (or one recorded since the previous approval). */
+  screeningValidityDays: number;
+  /** Redness lasting more than 48 hours after a session adds this many days before the next one there. */
+  rednessExtraSpacingDays: number;
 };
 
 export const DEFAULT_INTERVAL_FLOORS: IntervalFloor[] = [
@@ -21,6 +25,10 @@ export const DEFAULT_INTERVAL_FLOORS: IntervalFloor[] = [
   { upToMm: 1.0, minDays: 28 },
 ];
 
+export const DEFAULT_SCREENING_VALIDITY_DAYS = 90;
+export const DEFAULT_REDNESS_EXTRA_SPACING_DAYS = 7;
+export const DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS = 6;
+
 export function defaultClinicSettings(): ClinicSettings {
   return {
     screeningClasses: Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, i.defaultClass])) as Record<
@@ -28,14 +36,66 @@ export function defaultClinicSettings(): ClinicSettings {
       ScreeningClass
     >,
     intervalFloors: DEFAULT_INTERVAL_FLOORS.map((f) => ({ ...f })),
-    isotretinoinLookbackMonths: 6,
+    isotretinoinLookbackMonths: DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS,
     alertRules: { ...DEFAULT_ALERT_RULES, persistentSymptoms: [...DEFAULT_ALERT_RULES.persistentSymptoms] },
+    screeningValidityDays: DEFAULT_SCREENING_VALIDITY_DAYS,
+    rednessExtraSpacingDays: DEFAULT_REDNESS_EXTRA_SPACING_DAYS,
   };
 }
 
-/** The floor for a plan's longest length: the first bracket that covers it. */
+/** The floor for a length: the first bracket that covers it (the longest bracket beyond the last). */
 export function intervalFloorFor(longestMm: number, floors: IntervalFloor[]): number {
   const sorted = [...floors].sort((a, b) => a.upToMm - b.upToMm);
   const bracket = sorted.find((f) => longestMm <= f.upToMm + 1e-9) ?? sorted.at(-1);
   return bracket?.minDays ?? 1;
+}
+
+/** Screening items that always block, whatever a clinic prefers (DOMAIN.md's absolute contraindications). */
+export const ALWAYS_BLOCK_ITEMS: readonly ScreeningItemCode[] = ["pregnancy", "active_infection", "isotretinoin"];
+
+export type SettingsLoosening = { rule: string; path: string; message: string };
+
+/**
+ * Clinics may tighten DOMAIN.md's defaults, never loosen them: each loosening is named so the
+ * refusal says what would have become less safe.
+ */
+export function findLoosening(settings: ClinicSettings): SettingsLoosening[] {
+  const found: SettingsLoosening[] = [];
+  for (const item of ALWAYS_BLOCK_ITEMS) {
+    if (settings.screeningClasses[item] !== "block") {
+      found.push({ rule: "screening_always_blocks", path: `screeningClasses.${item}`, message: `${screeningItemLabel(item)} always blocks approval.` });
+    }
+  }
+  for (const mm of NEEDLE_LENGTHS_MM) {
+    const minimum = intervalFloorFor(mm, DEFAULT_INTERVAL_FLOORS);
+    if (intervalFloorFor(mm, settings.intervalFloors) < minimum) {
+      found.push({ rule: "interval_floor_below_minimum", path: "intervalFloors", message: `The floor for ${formatMm(mm)} mm cannot be below ${minimum} days.` });
+      break;
+    }
+  }
+  if (settings.isotretinoinLookbackMonths < DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS) {
+    found.push({ rule: "isotretinoin_lookback_shortened", path: "isotretinoinLookbackMonths", message: `The isotretinoin lookback cannot be shorter than ${DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS} months.` });
+  }
+  const rules = settings.alertRules;
+  if (rules.severeGrade > DEFAULT_ALERT_RULES.severeGrade) {
+    found.push({ rule: "severe_alert_weakened", path: "alertRules.severeGrade", message: "Grade 3 always raises a high alert." });
+  }
+  if (rules.infectionGrade > DEFAULT_ALERT_RULES.infectionGrade) {
+    found.push({ rule: "infection_alert_weakened", path: "alertRules.infectionGrade", message: "Any sign of infection always raises a high alert." });
+  }
+  const persistentKept = DEFAULT_ALERT_RULES.persistentSymptoms.every((s) => rules.persistentSymptoms.includes(s));
+  if (!persistentKept || rules.persistentGrade > DEFAULT_ALERT_RULES.persistentGrade || rules.persistentHours > DEFAULT_ALERT_RULES.persistentHours) {
+    found.push({
+      rule: "persistent_alert_weakened",
+      path: "alertRules.persistentSymptoms",
+      message: "Redness or swelling still present more than 72 hours after a session always raises a high alert.",
+    });
+  }
+  if (settings.screeningValidityDays > DEFAULT_SCREENING_VALIDITY_DAYS) {
+    found.push({ rule: "screening_validity_lengthened", path: "screeningValidityDays", message: `A screening is valid for at most ${DEFAULT_SCREENING_VALIDITY_DAYS} days.` });
+  }
+  if (settings.rednessExtraSpacingDays < DEFAULT_REDNESS_EXTRA_SPACING_DAYS) {
+    found.push({ rule: "redness_spacing_shortened", path: "rednessExtraSpacingDays", message: `Prolonged redness adds at least ${DEFAULT_REDNESS_EXTRA_SPACING_DAYS} days.` });
+  }
+  return found;
 }

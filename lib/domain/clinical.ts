@@ -20,6 +20,34 @@ export const NEEDLE_LENGTHS_MM = [0.2, 0.25, 0.3, 0.5, 0.75, 1.0] as const;
 export const HOME_MAX_NEEDLE_MM = 1.0;
 /** Above this length the clinician confirms explicitly. */
 export const CONFIRM_ABOVE_MM = 0.5;
+/**
+ * A reported session is a fact and is stored up to this length (a clinic pen used at home); only a
+ * longer one is an impossible value.
+ */
+export const MAX_REPORTABLE_NEEDLE_MM = 5;
+
+/**
+ * The longest length vendor depth charts give as typical at home for each area (DOMAIN.md; guidance,
+ * not rules): cheeks, chin and jaw take 1.0 mm, thin skin (neck, décolletage, scalp at home, hands)
+ * 0.5 mm, and body work from 1.0 mm belongs in the clinic.
+ */
+export const TYPICAL_MAX_MM: Record<Area, number> = {
+  face: 1.0,
+  neck: 0.5,
+  decolletage: 0.5,
+  scalp: 0.5,
+  hands: 0.5,
+  body: 0.75,
+};
+
+export function typicalMaxMm(area: string): number | null {
+  return (TYPICAL_MAX_MM as Record<string, number>)[area] ?? null;
+}
+
+/** Lengths the clinician must confirm: above 0.5 mm, or above the typical depth for the area. */
+export function needsLongNeedleConfirmation(areas: { area: string; maxNeedleMm: number }[]): boolean {
+  return areas.some((a) => a.maxNeedleMm > CONFIRM_ABOVE_MM + 1e-9 || a.maxNeedleMm > (typicalMaxMm(a.area) ?? Infinity) + 1e-9);
+}
 
 /** 1 → "1.0", 0.25 → "0.25": lengths as clinicians write them. */
 export function formatMm(mm: number): string {

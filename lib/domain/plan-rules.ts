@@ -3,14 +3,18 @@ import {
   AREAS,
   HOME_MAX_NEEDLE_MM,
   NEEDLE_LENGTHS_MM,
+  CONFIRM_ABOVE_MM,
   formatMm,
   isHomeNeedleLength,
+  needsLongNeedleConfirmation,
+  typicalMaxMm,
   type Area,
   type PlanDecision,
 } from "./clinical";
 import { intervalFloorFor, type IntervalFloor } from "./clinic-settings";
-import { addMonths, isValidIsoDate, type IsoDate } from "./dates";
+import { addDays, addMonths, isValidIsoDate, type IsoDate } from "./dates";
 import type { ScreeningEvaluation } from "./screening";
+import { isMeaningfulText, MIN_JUSTIFICATION_CHARS } from "./text";
 
 export type PlanAreaLimit = { area: string; maxNeedleMm: number };
 
@@ -24,6 +28,14 @@ export type PlanDecisionDraft = {
   reason?: string | null;
   contraindicationOverride?: string | null;
   intervalOverrideReason?: string | null;
+  /** The screening version the clinician decided on (approvals). */
+  screeningVersion?: number | null;
+  /** The blocking items the contraindication override covers: every current one must be named. */
+  overriddenItems?: string[];
+  /** Confirms lengths above 0.5 mm or above the typical depth for an area. */
+  confirmLongNeedle?: boolean;
+  /** The review-class items answered yes that the clinician has weighed: every current one. */
+  acknowledgedReviewItems?: string[];
 };
 
 export type PlanRule =
@@ -40,20 +52,31 @@ export type PlanRule =
   | "instructions_required"
   | "screening_missing"
   | "contraindication_override_required"
+  | "overridden_items_mismatch"
+  | "screening_version_required"
+  | "screening_stale"
+  | "long_needle_confirmation_required"
+  | "review_items_acknowledgement_required"
   | "reason_required";
 
 export type PlanViolation = { rule: PlanRule; path: string; message: string };
 
+export type PlanRuleScreening = { version: number; recordedAt: string; evaluation: ScreeningEvaluation };
+
 export type PlanRuleContext = {
   today: IsoDate;
-  /** Null when the patient has never been screened. */
-  screening: ScreeningEvaluation | null;
+  /** The latest screening; null when the patient has never been screened. */
+  screening: PlanRuleScreening | null;
   intervalFloors: IntervalFloor[];
+  screeningValidityDays: number;
+  /** When the latest earlier approval was decided: a renewal needs a screening recorded since, or a recent one. */
+  previousApprovalAt: string | null;
 };
 
 export const REVIEW_BY_MAX_MONTHS = 12;
 
-const blank = (value: string | null | undefined) => !value || value.trim() === "";
+const unreadable = (value: string | null | undefined) => !isMeaningfulText(value);
+const readable = `at least ${MIN_JUSTIFICATION_CHARS} letters or digits`;
 const lengthsText = NEEDLE_LENGTHS_MM.map(formatMm).join(", ");
 
 function areaLabel(area: string): string {
@@ -102,11 +125,11 @@ function checkApproval(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViol
     if (lengths.length > 0) {
       const longest = Math.max(...lengths);
       const floor = intervalFloorFor(longest, ctx.intervalFloors);
-      if (draft.minIntervalDays < floor && blank(draft.intervalOverrideReason)) {
+      if (draft.minIntervalDays < floor && unreadable(draft.intervalOverrideReason)) {
         violations.push({
           rule: "interval_below_floor",
           path: "minIntervalDays",
-          message: `${draft.minIntervalDays} days is below the ${floor}-day floor for ${formatMm(longest)} mm; record an interval override reason to go below it.`,
+          message: `${draft.minIntervalDays} days is below the ${floor}-day floor for ${formatMm(longest)} mm; record an interval override reason (${readable}) to go below it.`,
         });
       }
     }
@@ -120,18 +143,70 @@ function checkApproval(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViol
     violations.push({ rule: "review_by_too_far", path: "reviewBy", message: "The review date must be at most 12 months ahead." });
   }
 
-  if (blank(draft.instructions)) {
-    violations.push({ rule: "instructions_required", path: "instructions", message: "Write the instructions the patient will follow." });
+  if (unreadable(draft.instructions)) {
+    violations.push({ rule: "instructions_required", path: "instructions", message: `Write the instructions the patient will follow (${readable}).` });
   }
 
+  if (needsLongNeedleConfirmation(areas) && draft.confirmLongNeedle !== true) {
+    const beyond = areas.filter((a) => a.maxNeedleMm > CONFIRM_ABOVE_MM + 1e-9 || a.maxNeedleMm > (typicalMaxMm(a.area) ?? Infinity) + 1e-9);
+    violations.push({
+      rule: "long_needle_confirmation_required",
+      path: "confirmLongNeedle",
+      message: `Confirm the long needle explicitly: ${beyond.map((a) => `${areaLabel(a.area)} ${formatMm(a.maxNeedleMm)} mm`).join(", ")}.`,
+    });
+  }
+  violations.push(...checkScreening(draft, ctx));
+  return violations;
+}
+
+const sameSet = (named: string[] | undefined, expected: string[]) => {
+  const given = new Set(named ?? []);
+  return given.size === expected.length && expected.every((item) => given.has(item));
+};
+
+function checkScreening(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViolation[] {
   if (!ctx.screening) {
-    violations.push({ rule: "screening_missing", path: "screening", message: "Record the contraindication screening before approving a plan." });
-  } else if (ctx.screening.blocks.length > 0 && blank(draft.contraindicationOverride)) {
-    const items = ctx.screening.blocks.map((b) => b.label).join("; ");
+    return [{ rule: "screening_missing", path: "screening", message: "Record the contraindication screening before approving a plan." }];
+  }
+  const violations: PlanViolation[] = [];
+  if (draft.screeningVersion == null) {
+    violations.push({ rule: "screening_version_required", path: "screeningVersion", message: "Name the screening version you decided on (screeningVersion)." });
+  }
+  const { recordedAt, evaluation } = ctx.screening;
+  const recentEnough = recordedAt.slice(0, 10) >= addDays(ctx.today, -ctx.screeningValidityDays);
+  const sincePrevious = ctx.previousApprovalAt !== null && recordedAt > ctx.previousApprovalAt;
+  if (!recentEnough && !sincePrevious) {
+    violations.push({
+      rule: "screening_stale",
+      path: "screening",
+      message: `The screening of ${recordedAt.slice(0, 10)} is older than ${ctx.screeningValidityDays} days and predates the last approval: re-confirm it before approving.`,
+    });
+  }
+  const blocks = evaluation.blocks.map((b) => b.item);
+  if (blocks.length > 0 && unreadable(draft.contraindicationOverride)) {
     violations.push({
       rule: "contraindication_override_required",
       path: "contraindicationOverride",
-      message: `The screening has a blocking answer (${items}); approval needs a recorded contraindication override justification.`,
+      message: `The screening has a blocking answer (${evaluation.blocks.map((b) => b.label).join("; ")}); approval needs a recorded override justification (${readable}).`,
+    });
+  }
+  if ((blocks.length > 0 || (draft.overriddenItems?.length ?? 0) > 0) && !sameSet(draft.overriddenItems, blocks)) {
+    violations.push({
+      rule: "overridden_items_mismatch",
+      path: "overriddenItems",
+      message: blocks.length
+        ? `Name every blocking item the override covers: ${evaluation.blocks.map((b) => b.label).join("; ")}.`
+        : "The screening has no blocking answer to override.",
+    });
+  }
+  const reviews = evaluation.reviews.map((r) => r.item);
+  if ((reviews.length > 0 || (draft.acknowledgedReviewItems?.length ?? 0) > 0) && !sameSet(draft.acknowledgedReviewItems, reviews)) {
+    violations.push({
+      rule: "review_items_acknowledgement_required",
+      path: "acknowledgedReviewItems",
+      message: reviews.length
+        ? `Acknowledge each screening caution: ${evaluation.reviews.map((r) => r.label).join("; ")}.`
+        : "The screening has no caution to acknowledge.",
     });
   }
   return violations;
@@ -140,8 +215,8 @@ function checkApproval(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViol
 /** Every clinical rule a plan decision must meet; an empty list means it may be recorded. */
 export function validatePlanDecision(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViolation[] {
   if (draft.decision === "approved") return checkApproval(draft, ctx);
-  if (blank(draft.reason)) {
-    return [{ rule: "reason_required", path: "reason", message: `A ${draft.decision === "denied" ? "denial" : "suspension"} needs a reason.` }];
+  if (unreadable(draft.reason)) {
+    return [{ rule: "reason_required", path: "reason", message: `A ${draft.decision === "denied" ? "denial" : "suspension"} needs a reason (${readable}).` }];
   }
   return [];
 }

@@ -1,52 +1,155 @@
-import { AREA_LABELS, formatMm, type Area } from "./clinical";
+import { AREA_LABELS, HOME_MAX_NEEDLE_MM, formatMm, type Area } from "./clinical";
+import { intervalFloorFor, type IntervalFloor } from "./clinic-settings";
 import { dateInZone } from "./dates";
 import { derivePlanStatus } from "./plan-status";
 
-export const SESSION_FLAGS = ["needle_exceeds_plan", "area_not_approved", "interval_too_short", "no_active_plan"] as const;
+export const SESSION_FLAGS = [
+  "needle_above_home_max",
+  "needle_exceeds_plan",
+  "area_not_approved",
+  "interval_too_short",
+  "no_active_plan",
+  "plan_suspended",
+  "plan_denied",
+  "plan_under_review",
+  "not_sanitized",
+  "no_patch_test",
+] as const;
 export type SessionFlag = (typeof SESSION_FLAGS)[number];
 
-/** The plan version in force at the moment of the session (the latest decided at or before it). */
+/** Flags that mean the patient was told not to microneedle, or used a clinic depth: a high alert. */
+export const HIGH_RISK_FLAGS: readonly SessionFlag[] = ["needle_above_home_max", "plan_suspended", "plan_denied", "plan_under_review"];
+
+/** A plan version that was in force at the moment of a session. */
 export type PlanInForce = {
   version: number;
   decision: "approved" | "denied" | "suspended";
   areas: { area: string; maxNeedleMm: number }[];
   minIntervalDays: number | null;
   reviewBy: string | null;
+  /** A new blocking contraindication was screened after this decision: the patient was told to pause. */
+  underReview?: boolean;
 } | null;
 
-export type SessionFacts = { performedAt: string; area: string; needleMm: number };
+export type SessionFacts = { performedAt: string; area: string; needleMm: number; sanitized?: boolean; patchTestDone?: boolean | null };
+
+/** A session in the same area, as the spacing rules need it. */
+export type AreaSession = {
+  id?: string;
+  performedAt: string;
+  needleMm: number;
+  /** Redness was still reported more than 48 hours after it. */
+  prolongedRedness?: boolean;
+};
+
+export type SpacingRules = { intervalFloors: IntervalFloor[]; rednessExtraSpacingDays: number };
+
+export type SessionContext = SpacingRules & {
+  /**
+   * The plan versions the session is judged against: the one in force, and also one decided within
+   * the same minute after it (patients report to the minute). Every flag either gives is kept.
+   */
+  plans: PlanInForce[];
+  /** The nearest sessions in the same area before and after it. */
+  previous: AreaSession | null;
+  next: AreaSession | null;
+  timeZone?: string;
+};
+
+export type SessionEvaluation = {
+  flags: SessionFlag[];
+  /** The neighbouring sessions that are too close, so an alert can name both. */
+  tooClose: AreaSession[];
+};
 
 const DAY_MS = 86_400_000;
 
+export type SpacingReason = "plan_interval" | "longer_needle" | "prolonged_redness";
+
 /**
- * Why a reported session falls outside the plan in force when it was performed. A session is a fact:
- * flags never reject it. Without an active plan only `no_active_plan` applies, since there are no limits.
+ * Days that must pass after `earlier` before the next session in its area: the plan's interval,
+ * raised to the clinic floor for the length actually used when it was longer than the plan allows
+ * there (an off-plan session, or a plan since changed), plus extra spacing after lasting redness.
  */
-export function computeSessionFlags(
-  session: SessionFacts,
-  plan: PlanInForce,
-  previousInArea: { performedAt: string } | null,
-  timeZone = "UTC",
-): SessionFlag[] {
-  // Expiry is a calendar date in the clinic's time zone, so the session's date is taken there too.
-  const day = dateInZone(session.performedAt, timeZone);
-  if (!plan || derivePlanStatus(plan, day) !== "approved") return ["no_active_plan"];
+export function requiredSpacing(earlier: AreaSession, area: string, plan: NonNullable<PlanInForce>, rules: SpacingRules): { days: number; reasons: SpacingReason[] } {
+  const base = plan.minIntervalDays ?? 0;
+  const limit = plan.areas.find((a) => a.area === area);
+  const withinPlan = limit !== undefined && earlier.needleMm <= limit.maxNeedleMm + 1e-9;
+  const floor = withinPlan ? 0 : intervalFloorFor(earlier.needleMm, rules.intervalFloors);
+  const reasons: SpacingReason[] = [floor > base ? "longer_needle" : "plan_interval"];
+  let days = Math.max(base, floor);
+  if (earlier.prolongedRedness) {
+    days += rules.rednessExtraSpacingDays;
+    reasons.push("prolonged_redness");
+  }
+  return { days, reasons };
+}
+
+function judgeAgainst(session: SessionFacts, plan: PlanInForce, ctx: SessionContext, day: string, tooClose: Set<AreaSession>): SessionFlag[] {
+  if (!plan || derivePlanStatus(plan, day) !== "approved") {
+    const flags: SessionFlag[] = ["no_active_plan"];
+    if (plan?.decision === "suspended") flags.push("plan_suspended");
+    if (plan?.decision === "denied") flags.push("plan_denied");
+    return flags;
+  }
   const flags: SessionFlag[] = [];
+  if (plan.underReview) flags.push("plan_under_review");
   const limit = plan.areas.find((a) => a.area === session.area);
   if (!limit) flags.push("area_not_approved");
   else if (session.needleMm > limit.maxNeedleMm + 1e-9) flags.push("needle_exceeds_plan");
-  if (previousInArea && plan.minIntervalDays) {
-    const gap = Date.parse(session.performedAt) - Date.parse(previousInArea.performedAt);
-    if (gap < plan.minIntervalDays * DAY_MS) flags.push("interval_too_short");
+  const at = Date.parse(session.performedAt);
+  if (ctx.previous && at - Date.parse(ctx.previous.performedAt) < requiredSpacing(ctx.previous, session.area, plan, ctx).days * DAY_MS) {
+    tooClose.add(ctx.previous);
   }
+  // A late report judged forward too: the session already logged after it came too soon after this one.
+  if (ctx.next && Date.parse(ctx.next.performedAt) - at < requiredSpacing(session, session.area, plan, ctx).days * DAY_MS) {
+    tooClose.add(ctx.next);
+  }
+  if (tooClose.size > 0) flags.push("interval_too_short");
   return flags;
 }
 
-/** The earliest moment the next session in an area is allowed, or null when it is allowed now. */
-export function nextAllowedAt(lastInArea: string | null, minIntervalDays: number | null, now: Date): string | null {
-  if (!lastInArea || !minIntervalDays) return null;
-  const next = Date.parse(lastInArea) + minIntervalDays * DAY_MS;
-  return next > now.getTime() ? new Date(next).toISOString() : null;
+/**
+ * Why a reported session falls outside what was allowed when it was performed. A session is a fact:
+ * flags never reject it. Plan limits apply only under an approved plan; sanitizing, the patch test and
+ * the home maximum apply always.
+ */
+export function evaluateSession(session: SessionFacts, ctx: SessionContext): SessionEvaluation {
+  // Expiry is a calendar date in the clinic's time zone, so the session's date is taken there too.
+  const day = dateInZone(session.performedAt, ctx.timeZone ?? "UTC");
+  const found = new Set<SessionFlag>();
+  const tooClose = new Set<AreaSession>();
+  const plans = ctx.plans.length ? ctx.plans : [null];
+  for (const plan of plans) for (const flag of judgeAgainst(session, plan, ctx, day, tooClose)) found.add(flag);
+  if (session.needleMm > HOME_MAX_NEEDLE_MM + 1e-9) found.add("needle_above_home_max");
+  if (session.sanitized === false) found.add("not_sanitized");
+  if (!ctx.previous && session.patchTestDone !== true) found.add("no_patch_test");
+  return { flags: SESSION_FLAGS.filter((f) => found.has(f)), tooClose: [...tooClose] };
+}
+
+/** The flags alone, for callers that do not need the neighbours. */
+export function computeSessionFlags(session: SessionFacts, ctx: SessionContext): SessionFlag[] {
+  return evaluateSession(session, ctx).flags;
+}
+
+export type NextAllowed = { at: string | null; reasons: SpacingReason[] };
+
+/**
+ * The earliest moment the next session in an area is allowed (null: now), from every recent session
+ * there, so an earlier longer-needle session is not forgotten behind a later short one.
+ */
+export function nextAllowedInArea(recent: AreaSession[], area: string, plan: NonNullable<PlanInForce>, rules: SpacingRules, now: Date): NextAllowed {
+  let best: NextAllowed = { at: null, reasons: [] };
+  let bestMs = now.getTime();
+  for (const session of recent) {
+    const spacing = requiredSpacing(session, area, plan, rules);
+    const next = Date.parse(session.performedAt) + spacing.days * DAY_MS;
+    if (next > bestMs) {
+      bestMs = next;
+      best = { at: new Date(next).toISOString(), reasons: spacing.reasons };
+    }
+  }
+  return best;
 }
 
 /** Plain words for a patient (and a clinician) about each flag. */
@@ -54,20 +157,38 @@ export function describeFlag(flag: SessionFlag, session: SessionFacts, plan: Pla
   const area = AREA_LABELS[session.area as Area] ?? session.area;
   const limit = plan?.areas.find((a) => a.area === session.area);
   switch (flag) {
+    case "needle_above_home_max":
+      return `${formatMm(session.needleMm)} mm is a clinic depth: home needles never go above ${formatMm(HOME_MAX_NEEDLE_MM)} mm.`;
     case "needle_exceeds_plan":
       return `${formatMm(session.needleMm)} mm is longer than your plan allows for the ${area.toLowerCase()} (up to ${formatMm(limit?.maxNeedleMm ?? 0)} mm).`;
     case "area_not_approved":
       return `Your plan does not include the ${area.toLowerCase()}.`;
     case "interval_too_short":
-      return `This is sooner than ${plan?.minIntervalDays} days after your last ${area.toLowerCase()} session.`;
+      return `This is too close to another ${area.toLowerCase()} session.`;
     case "no_active_plan":
       return "You have no approved plan in force at this time.";
+    case "plan_suspended":
+      return "Your plan was suspended at this time.";
+    case "plan_denied":
+      return "Home microneedling was not approved for you at this time.";
+    case "plan_under_review":
+      return "Your clinic had asked you to pause while they review a new health answer.";
+    case "not_sanitized":
+      return "The device was not sanitized before and after the session.";
+    case "no_patch_test":
+      return `This was your first ${area.toLowerCase()} session and no patch test was done first.`;
   }
 }
 
 export const FLAG_LABELS: Record<SessionFlag, string> = {
+  needle_above_home_max: "Needle above the 1.0 mm home maximum",
   needle_exceeds_plan: "Needle longer than plan",
   area_not_approved: "Area not approved",
-  interval_too_short: "Too soon after last session",
+  interval_too_short: "Too close to another session",
   no_active_plan: "No active plan",
+  plan_suspended: "Plan suspended",
+  plan_denied: "Home care denied",
+  plan_under_review: "Plan paused for review",
+  not_sanitized: "Not sanitized",
+  no_patch_test: "No patch test",
 };

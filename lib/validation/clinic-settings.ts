@@ -28,5 +28,7 @@ export const clinicSettingsSchema = z.object({
       persistentHours: z.number().int().min(24).max(24 * 14),
     })
     .optional(),
+  screeningValidityDays: z.number({ error: "screeningValidityDays must be a number of days." }).int().min(7).max(365).optional(),
+  rednessExtraSpacingDays: z.number({ error: "rednessExtraSpacingDays must be a number of days." }).int().min(0).max(60).optional(),
 });
 export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;

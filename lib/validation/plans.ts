@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { AREAS, PLAN_DECISIONS } from "@/lib/domain/clinical";
+import { AREAS, PLAN_DECISIONS, SCREENING_ITEM_CODES } from "@/lib/domain/clinical";
 import { isoDateSchema, optionalText } from "./common";
+
+const screeningItems = (label: string) =>
+  z
+    .array(z.enum(SCREENING_ITEM_CODES, { error: `${label} must list screening item codes.` }), { error: `${label} must be a list of screening item codes.` })
+    .max(SCREENING_ITEM_CODES.length)
+    .default([])
+    .transform((items) => [...new Set(items)]);
 
 /** Shape only: the clinical rules (lengths, floors, screening) live in lib/domain/plan-rules.ts. */
 export const planAreaSchema = z.object({
@@ -26,6 +33,15 @@ export const planDecisionSchema = z.object({
   reason: optionalText(2000, "reason"),
   contraindicationOverride: optionalText(2000, "contraindicationOverride"),
   intervalOverrideReason: optionalText(2000, "intervalOverrideReason"),
+  screeningVersion: z
+    .number({ error: "screeningVersion must be the screening version you decided on." })
+    .int("screeningVersion must be a whole number.")
+    .min(1, "screeningVersion starts at 1.")
+    .nullish()
+    .transform((v) => v ?? null),
+  overriddenItems: screeningItems("overriddenItems"),
+  confirmLongNeedle: z.boolean({ error: "confirmLongNeedle must be true or false." }).default(false),
+  acknowledgedReviewItems: screeningItems("acknowledgedReviewItems"),
 });
 export type PlanDecisionInput = z.infer<typeof planDecisionSchema>;
 

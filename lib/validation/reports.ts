@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AREAS, DEVICES } from "@/lib/domain/clinical";
+import { AREAS, DEVICES, MAX_REPORTABLE_NEEDLE_MM } from "@/lib/domain/clinical";
 import { SYMPTOM_CODES } from "@/lib/domain/reactions";
 
 /** Clocks differ a little between a phone and the server; more than this ahead is "in the future". */
@@ -26,7 +26,7 @@ export const sessionReportSchema = z.object({
     .number({ error: "needleMm must be a number of millimetres." })
     .finite()
     .positive("needleMm must be more than 0.")
-    .max(3, "needleMm must be at most 3 mm."),
+    .max(MAX_REPORTABLE_NEEDLE_MM, `needleMm must be at most ${MAX_REPORTABLE_NEEDLE_MM} mm.`),
   device: z.enum(DEVICES, { error: `device must be one of ${DEVICES.join(", ")}.` }),
   sanitized: z.boolean({ error: "sanitized must be true or false." }),
   patchTestDone: z.boolean({ error: "patchTestDone must be true or false." }).nullish().transform((v) => v ?? null),
@@ -36,8 +36,15 @@ export type SessionReportInput = z.infer<typeof sessionReportSchema>;
 
 export const reactionReportSchema = z.object({
   reportedAt: reportTime("reportedAt"),
-  /** Omitted: the latest session before the report. null: not after a session. */
-  sessionId: z.uuid({ error: "sessionId must be one of your sessions." }).nullable().optional(),
+  /** The session the reaction follows; or give `area` and the latest session there before `reportedAt` is used. */
+  sessionId: z
+    .uuid({ error: "sessionId must be one of your sessions." })
+    .nullish()
+    .transform((v) => v ?? null),
+  area: z
+    .enum(AREAS, { error: `area must be one of ${AREAS.join(", ")}.` })
+    .nullish()
+    .transform((v) => v ?? null),
   symptoms: z
     .array(
       z.object({
@@ -48,7 +55,7 @@ export const reactionReportSchema = z.object({
     .min(1, "Report at least one symptom.")
     .refine((list) => new Set(list.map((s) => s.symptom)).size === list.length, "Each symptom may be reported once."),
   notes,
-});
+}).refine((r) => r.sessionId !== null || r.area !== null, { path: ["area"], message: "Say where the reaction is: the area (or the session it follows)." });
 export type ReactionReportInput = z.infer<typeof reactionReportSchema>;
 
 export const reportListQuerySchema = z.object({

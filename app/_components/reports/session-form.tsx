@@ -21,6 +21,8 @@ import { useHomeCare } from "./use-home-care";
 type Props = { patientId: string; initialHomeCare: HomeCare; onBehalfOf?: string };
 
 const DEVICE_LABELS = { roller: "Roller", pen: "Pen", stamp: "Stamp" } as const;
+/** A patient who used a clinic depth at home must be able to say so: the report is a fact. */
+const CLINIC_LENGTHS_MM = [1.5, 2.0, 2.5, 3.0] as const;
 
 function emptyDraft() {
   return { performedAt: toLocalInputValue(new Date()), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
@@ -42,8 +44,15 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
   const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
   const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
   const performedAt = fromLocalInputValue(draft.performedAt);
-  const warnings = sessionWarnings(homeCare, { performedAt, area: draft.area, needleMm: Number(draft.needleMm) });
-  const askPatchTest = homeCare.sessionCount === 0;
+  // A patch test matters before the first session in each area, so it is asked until one is logged there.
+  const askPatchTest = draft.area !== "" && !homeCare.lastSessionByArea[draft.area];
+  const warnings = sessionWarnings(homeCare, {
+    performedAt,
+    area: draft.area,
+    needleMm: Number(draft.needleMm),
+    sanitized: draft.sanitized === "" ? undefined : draft.sanitized === "yes",
+    patchTestDone: askPatchTest ? (draft.patchTestDone === "" ? undefined : draft.patchTestDone === "yes") : null,
+  });
 
   const mutation = useMutation({
     mutationFn: (body: unknown) => apiFetch<SessionDto>(`/api/patients/${patientId}/sessions`, { method: "POST", body }),
@@ -123,11 +132,20 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
         </label>
         <select id="session-needle" value={draft.needleMm} onChange={(e) => set("needleMm")(e.target.value)} className={inputClasses} aria-invalid={errors.needleMm ? true : undefined}>
           <option value="">Choose the length…</option>
-          {NEEDLE_LENGTHS_MM.map((mm) => (
-            <option key={mm} value={mm}>
-              {formatMm(mm)} mm
-            </option>
-          ))}
+          <optgroup label="Home lengths">
+            {NEEDLE_LENGTHS_MM.map((mm) => (
+              <option key={mm} value={mm}>
+                {formatMm(mm)} mm
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Longer (clinic lengths)">
+            {CLINIC_LENGTHS_MM.map((mm) => (
+              <option key={mm} value={mm}>
+                {formatMm(mm)} mm
+              </option>
+            ))}
+          </optgroup>
         </select>
         {errors.needleMm && <p className="text-sm text-red-700">{errors.needleMm}</p>}
       </div>

@@ -4,9 +4,12 @@ import type { HomeCare } from "@/lib/data/home-care";
 /**
  * The same flag rules the server applies, run in the browser against the current plan so the form
  * can warn in plain words before anything is sent. The server's flags, from the plan in force at the
- * session's time, remain the record.
+ * session's time and both neighbouring sessions, remain the record.
  */
-export function sessionWarnings(homeCare: HomeCare, draft: { performedAt: string | null; area: string; needleMm: number }): string[] {
+export function sessionWarnings(
+  homeCare: HomeCare,
+  draft: { performedAt: string | null; area: string; needleMm: number; sanitized?: boolean; patchTestDone?: boolean | null },
+): string[] {
   if (!draft.performedAt || !draft.area || !draft.needleMm) return [];
   const plan: PlanInForce = homeCare.plan && {
     version: homeCare.plan.version,
@@ -14,9 +17,12 @@ export function sessionWarnings(homeCare: HomeCare, draft: { performedAt: string
     areas: homeCare.plan.areas,
     minIntervalDays: homeCare.plan.minIntervalDays,
     reviewBy: homeCare.plan.reviewBy,
+    underReview: homeCare.plan.needsReview,
   };
   const last = homeCare.lastSessionByArea[draft.area];
-  const previous = last && last <= draft.performedAt ? { performedAt: last } : null;
-  const session = { performedAt: draft.performedAt, area: draft.area, needleMm: draft.needleMm };
-  return computeSessionFlags(session, plan, previous, homeCare.timeZone).map((flag) => describeFlag(flag, session, plan));
+  const previous = last && last.performedAt <= draft.performedAt ? last : null;
+  const session = { ...draft, performedAt: draft.performedAt };
+  return computeSessionFlags(session, { plans: [plan], previous, next: null, ...homeCare.spacing, timeZone: homeCare.timeZone }).map((flag) =>
+    describeFlag(flag, session, plan),
+  );
 }

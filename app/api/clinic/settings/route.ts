@@ -1,4 +1,4 @@
-import { requireAdmin, requireStaff } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
 import { getClinicSettings, updateClinicSettings } from "@/lib/data/clinic-settings";
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
@@ -6,8 +6,4 @@ import { parseOrThrow } from "@/lib/validation/issues";
 
 export const GET = apiRoute(async () => noStore(getClinicSettings(await requireStaff())));
 
-export const PUT = apiRoute(async (request) => {
-  const actor = await requireAdmin();
-  const input = parseOrThrow(clinicSettingsSchema, await readJson(request));
-  return noStore(updateClinicSettings(actor, input));
-});
+export const PUT = apiRoute(async (request) => noStore(updateClinicSettings(await requireStaff(), parseOrThrow(clinicSettingsSchema, await readJson(request)))));
