@@ -1,46 +1,75 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ALERT_RULES, reactionAlert, sessionAlert } from "./alert-rules";
-import { needsUrgentGuidance } from "./reactions";
+import { DEFAULT_ALERT_RULES, newContraindicationAlert, reactionAlert, sessionAlert, type AlertRules } from "./alert-rules";
+import { needsUrgentGuidance, type SymptomGrade } from "./reactions";
 
 const session = { performedAt: "2026-11-18T10:00:00.000Z" };
 const hoursAfter = (h: number) => new Date(Date.parse(session.performedAt) + h * 3_600_000).toISOString();
+const alertFor = (h: number, symptoms: SymptomGrade[], options: { previous?: SymptomGrade[]; rules?: AlertRules; noSession?: boolean } = {}) =>
+  reactionAlert({
+    reaction: { reportedAt: hoursAfter(h), symptoms },
+    session: options.noSession ? null : session,
+    previousReport: options.previous ? { reportedAt: hoursAfter(h - 1), symptoms: options.previous } : null,
+    rules: options.rules,
+  });
 
 describe("reactionAlert", () => {
   it("raises nothing for expected mild reactions within 72 hours", () => {
-    expect(reactionAlert({ reportedAt: hoursAfter(24), symptoms: [{ symptom: "erythema", grade: 2 }, { symptom: "dryness", grade: 1 }] }, session)).toBeNull();
+    expect(alertFor(24, [{ symptom: "erythema", grade: 2 }, { symptom: "dryness", grade: 1 }])).toBeNull();
   });
 
   it("raises a high alert for any grade 3, and not for grade 2", () => {
-    expect(reactionAlert({ reportedAt: hoursAfter(2), symptoms: [{ symptom: "pain", grade: 3 }] }, session)).toMatchObject({
-      kind: "severe_reaction",
-      severity: "high",
-      summary: "Severe pain or burning.",
-    });
-    expect(reactionAlert({ reportedAt: hoursAfter(2), symptoms: [{ symptom: "pain", grade: 2 }] }, session)).toBeNull();
+    expect(alertFor(2, [{ symptom: "pain", grade: 3 }])).toMatchObject({ kind: "severe_reaction", severity: "high", summary: "Severe pain or burning." });
+    expect(alertFor(2, [{ symptom: "pain", grade: 2 }])).toBeNull();
   });
 
   it("raises a high alert for any infection at grade 1", () => {
-    expect(reactionAlert({ reportedAt: hoursAfter(2), symptoms: [{ symptom: "infection", grade: 1 }] }, session)?.kind).toBe("infection");
-    expect(reactionAlert({ reportedAt: hoursAfter(2), symptoms: [{ symptom: "infection", grade: 0 }] }, session)).toBeNull();
+    expect(alertFor(2, [{ symptom: "infection", grade: 1 }])?.kind).toBe("infection");
+    expect(alertFor(2, [{ symptom: "infection", grade: 0 }])).toBeNull();
+  });
+
+  it("raises a high alert for each warning sign at grade 1, not at 0", () => {
+    for (const symptom of ["blistering", "fever", "scarring", "nodules"] as const) {
+      expect(alertFor(2, [{ symptom, grade: 1 }])).toMatchObject({ kind: "warning_sign", severity: "high" });
+      expect(alertFor(2, [{ symptom, grade: 0 }])).toBeNull();
+    }
   });
 
   it("raises redness or swelling only once it is reported more than 72 hours after the session", () => {
     const symptoms = [{ symptom: "erythema" as const, grade: 1 }];
-    expect(reactionAlert({ reportedAt: hoursAfter(72), symptoms }, session)).toBeNull();
-    expect(reactionAlert({ reportedAt: hoursAfter(72.5), symptoms }, session)).toMatchObject({ kind: "persistent_reaction", severity: "high" });
-    expect(reactionAlert({ reportedAt: hoursAfter(100), symptoms: [{ symptom: "itching", grade: 1 }] }, session)).toBeNull();
-    expect(reactionAlert({ reportedAt: hoursAfter(100), symptoms }, null)).toBeNull();
+    expect(alertFor(72, symptoms)).toBeNull();
+    expect(alertFor(72 + 1 / 3600, symptoms)).toMatchObject({ kind: "persistent_reaction", severity: "high" });
+    expect(alertFor(100, [{ symptom: "itching", grade: 1 }])).toBeNull();
+    expect(alertFor(100, symptoms, { noSession: true })).toBeNull();
   });
 
-  it("raises one alert listing every reason, as the most urgent kind", () => {
-    const alert = reactionAlert({ reportedAt: hoursAfter(80), symptoms: [{ symptom: "infection", grade: 3 }, { symptom: "swelling", grade: 2 }] }, session);
+  it("raises a normal alert for pain, itching, dark patches or breakout at grade 2 after 72 hours", () => {
+    for (const symptom of ["pain", "itching", "hyperpigmentation", "breakout"] as const) {
+      expect(alertFor(73, [{ symptom, grade: 2 }])).toMatchObject({ kind: "lasting_symptom", severity: "normal" });
+      expect(alertFor(73, [{ symptom, grade: 1 }])).toBeNull();
+      expect(alertFor(72, [{ symptom, grade: 2 }])).toBeNull();
+    }
+  });
+
+  it("raises a high alert when a symptom is worse than the previous report of the session after day 2", () => {
+    const previous = [{ symptom: "swelling" as const, grade: 1 }];
+    expect(alertFor(49, [{ symptom: "swelling", grade: 2 }], { previous })).toMatchObject({ kind: "worsening_reaction", severity: "high" });
+    expect(alertFor(47, [{ symptom: "swelling", grade: 2 }], { previous })).toBeNull();
+    expect(alertFor(49, [{ symptom: "swelling", grade: 1 }], { previous })).toBeNull();
+    // A symptom absent from the previous report counts as none then.
+    expect(alertFor(49, [{ symptom: "pain", grade: 1 }], { previous })?.kind).toBe("worsening_reaction");
+    expect(alertFor(49, [{ symptom: "pain", grade: 1 }])).toBeNull();
+  });
+
+  it("raises one alert listing every reason, as the most urgent kind, high over normal", () => {
+    const alert = alertFor(80, [{ symptom: "infection", grade: 3 }, { symptom: "swelling", grade: 2 }]);
     expect(alert?.kind).toBe("infection");
     expect(alert?.summary).toMatch(/possible infection \(grade 3\); severe signs of infection.*; swelling still present 80 hours/i);
+    expect(alertFor(80, [{ symptom: "pain", grade: 2 }, { symptom: "erythema", grade: 1 }])).toMatchObject({ kind: "persistent_reaction", severity: "high" });
   });
 
-  it("follows a clinic's edited rules", () => {
-    const strict = { ...DEFAULT_ALERT_RULES, severeGrade: 2 };
-    expect(reactionAlert({ reportedAt: hoursAfter(2), symptoms: [{ symptom: "pain", grade: 2 }] }, session, strict)?.kind).toBe("severe_reaction");
+  it("follows a clinic's tightened rules", () => {
+    expect(alertFor(2, [{ symptom: "pain", grade: 2 }], { rules: { ...DEFAULT_ALERT_RULES, severeGrade: 2 } })?.kind).toBe("severe_reaction");
+    expect(alertFor(50, [{ symptom: "erythema", grade: 1 }], { rules: { ...DEFAULT_ALERT_RULES, persistentHours: 48 } })?.kind).toBe("persistent_reaction");
   });
 });
 
@@ -50,15 +79,40 @@ describe("sessionAlert", () => {
     expect(sessionAlert(["needle_exceeds_plan", "interval_too_short"])).toEqual({
       kind: "off_plan_session",
       severity: "normal",
-      summary: "Off-plan session: needle longer than plan, too soon after last session.",
+      summary: "Off-plan session: needle longer than plan, too close to another session.",
+    });
+    expect(sessionAlert(["not_sanitized"])?.severity).toBe("normal");
+    expect(sessionAlert(["no_patch_test"])?.severity).toBe("normal");
+  });
+
+  it("raises a high alert for a clinic depth or a session while told not to microneedle", () => {
+    for (const flag of ["needle_above_home_max", "plan_suspended", "plan_denied", "plan_under_review"] as const) {
+      expect(sessionAlert(["no_active_plan", flag])?.severity).toBe("high");
+    }
+    expect(sessionAlert(["no_active_plan"])?.severity).toBe("normal");
+  });
+
+  it("names both sessions of a spacing flag", () => {
+    const alert = sessionAlert(["interval_too_short"], { performedAt: "2026-11-20T09:00:00.000Z", area: "face" }, [{ performedAt: "2026-11-21T09:00:00.000Z", needleMm: 0.5 }]);
+    expect(alert?.summary).toContain("This face session (2026-11-20 09:00 UTC) is too close to the face session of 2026-11-21 09:00 UTC.");
+  });
+});
+
+describe("newContraindicationAlert", () => {
+  it("is high and names the items and the responsible clinician", () => {
+    expect(newContraindicationAlert(["Pregnancy or breastfeeding"], "Dr. Rivera")).toMatchObject({
+      kind: "new_contraindication",
+      severity: "high",
+      summary: expect.stringMatching(/Pregnancy or breastfeeding.*Dr\. Rivera/),
     });
   });
 });
 
 describe("needsUrgentGuidance", () => {
-  it("is shown for any grade 3 or any infection", () => {
+  it("is shown for any grade 3, any infection or any warning sign", () => {
     expect(needsUrgentGuidance([{ symptom: "erythema", grade: 2 }])).toBe(false);
     expect(needsUrgentGuidance([{ symptom: "erythema", grade: 3 }])).toBe(true);
     expect(needsUrgentGuidance([{ symptom: "infection", grade: 1 }])).toBe(true);
+    expect(needsUrgentGuidance([{ symptom: "fever", grade: 1 }])).toBe(true);
   });
 });

@@ -3,11 +3,24 @@ import { DEFAULT_INTERVAL_FLOORS, intervalFloorFor } from "./clinic-settings";
 import { validatePlanDecision, type PlanDecisionDraft, type PlanRuleContext } from "./plan-rules";
 
 const today = "2026-11-21";
-const clean: PlanRuleContext = { today, screening: { blocks: [], reviews: [] }, intervalFloors: DEFAULT_INTERVAL_FLOORS };
+type Evaluation = NonNullable<PlanRuleContext["screening"]>["evaluation"];
+const screened = (evaluation: Evaluation, recordedAt = "2026-11-20T09:00:00.000Z") => ({ version: 1, recordedAt, evaluation });
+const clean: PlanRuleContext = {
+  today,
+  screening: screened({ blocks: [], reviews: [] }),
+  intervalFloors: DEFAULT_INTERVAL_FLOORS,
+  screeningValidityDays: 90,
+  previousApprovalAt: null,
+};
 const blocked: PlanRuleContext = {
   ...clean,
-  screening: { blocks: [{ item: "isotretinoin", label: "Oral isotretinoin", class: "block", date: "2026-07-21" }], reviews: [] },
+  screening: screened({ blocks: [{ item: "isotretinoin", label: "Oral isotretinoin", class: "block", date: "2026-07-21" }], reviews: [] }),
 };
+const rosacea: PlanRuleContext = {
+  ...clean,
+  screening: screened({ blocks: [], reviews: [{ item: "rosacea", label: "Rosacea", class: "review", date: null }] }),
+};
+const OVERRIDE = "Dermatology and prescriber agree; last dose 7 months before start";
 
 const approval = (overrides: Partial<PlanDecisionDraft> = {}): PlanDecisionDraft => ({
   decision: "approved",
@@ -15,6 +28,7 @@ const approval = (overrides: Partial<PlanDecisionDraft> = {}): PlanDecisionDraft
   minIntervalDays: 7,
   reviewBy: "2027-02-19",
   instructions: "Sanitize before and after.",
+  screeningVersion: 1,
   ...overrides,
 });
 
@@ -23,13 +37,13 @@ const rules = (draft: PlanDecisionDraft, ctx = clean) => validatePlanDecision(dr
 describe("needle lengths", () => {
   it("accepts every home length up to and including 1.0 mm", () => {
     for (const mm of [0.2, 0.25, 0.3, 0.5, 0.75, 1.0]) {
-      expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: mm }], minIntervalDays: 28 }))).toEqual([]);
+      expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: mm }], minIntervalDays: 28, confirmLongNeedle: true }))).toEqual([]);
     }
   });
 
   it("refuses 1.01 mm and clinic lengths as above the home maximum", () => {
-    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 1.01 }], minIntervalDays: 28 }))).toEqual(["needle_above_home_max"]);
-    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 2.5 }], minIntervalDays: 28 }))).toEqual(["needle_above_home_max"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 1.01 }], minIntervalDays: 28, confirmLongNeedle: true }))).toEqual(["needle_above_home_max"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 2.5 }], minIntervalDays: 28, confirmLongNeedle: true }))).toEqual(["needle_above_home_max"]);
   });
 
   it("refuses lengths that are not in the home set", () => {
@@ -64,13 +78,13 @@ describe("interval floors", () => {
 
   it("accepts an interval exactly at the floor of the longest length", () => {
     const areas = [{ area: "face", maxNeedleMm: 0.75 }, { area: "neck", maxNeedleMm: 0.25 }];
-    expect(rules(approval({ areas, minIntervalDays: 14 }))).toEqual([]);
+    expect(rules(approval({ areas, minIntervalDays: 14, confirmLongNeedle: true }))).toEqual([]);
   });
 
   it("refuses an interval one day below the floor without a reason", () => {
     const areas = [{ area: "face", maxNeedleMm: 0.75 }, { area: "neck", maxNeedleMm: 0.25 }];
-    expect(rules(approval({ areas, minIntervalDays: 13 }))).toEqual(["interval_below_floor"]);
-    expect(rules(approval({ areas, minIntervalDays: 13, intervalOverrideReason: "   " }))).toEqual(["interval_below_floor"]);
+    expect(rules(approval({ areas, minIntervalDays: 13, confirmLongNeedle: true }))).toEqual(["interval_below_floor"]);
+    expect(rules(approval({ areas, minIntervalDays: 13, confirmLongNeedle: true, intervalOverrideReason: "   " }))).toEqual(["interval_below_floor"]);
   });
 
   it("accepts an interval below the floor with a recorded reason", () => {
@@ -107,17 +121,68 @@ describe("screening", () => {
   });
 
   it("refuses approval over a block item without an override", () => {
-    expect(rules(approval(), blocked)).toEqual(["contraindication_override_required"]);
-    expect(rules(approval({ contraindicationOverride: "" }), blocked)).toEqual(["contraindication_override_required"]);
+    expect(rules(approval({ overriddenItems: ["isotretinoin"] }), blocked)).toEqual(["contraindication_override_required"]);
+    expect(rules(approval({ contraindicationOverride: "", overriddenItems: ["isotretinoin"] }), blocked)).toEqual(["contraindication_override_required"]);
+    expect(rules(approval(), blocked)).toEqual(["contraindication_override_required", "overridden_items_mismatch"]);
   });
 
-  it("accepts approval over a block item with an override justification", () => {
-    expect(rules(approval({ contraindicationOverride: "Dermatology and prescriber agree; last dose 7 months before start" }), blocked)).toEqual([]);
+  it("accepts approval over a block item with an override justification naming the item", () => {
+    expect(rules(approval({ contraindicationOverride: OVERRIDE, overriddenItems: ["isotretinoin"] }), blocked)).toEqual([]);
   });
 
-  it("lets review items through (the editor warns)", () => {
-    const review = { ...clean, screening: { blocks: [], reviews: [{ item: "rosacea" as const, label: "Rosacea", class: "review" as const, date: null }] } };
-    expect(rules(approval(), review)).toEqual([]);
+  it("refuses an override that does not name every blocking item, or names one that is not blocking", () => {
+    expect(rules(approval({ contraindicationOverride: OVERRIDE }), blocked)).toEqual(["overridden_items_mismatch"]);
+    expect(rules(approval({ contraindicationOverride: OVERRIDE, overriddenItems: ["pregnancy"] }), blocked)).toEqual(["overridden_items_mismatch"]);
+    expect(rules(approval({ contraindicationOverride: OVERRIDE, overriddenItems: ["isotretinoin", "pregnancy"] }), blocked)).toEqual(["overridden_items_mismatch"]);
+    expect(rules(approval({ overriddenItems: ["pregnancy"] }))).toEqual(["overridden_items_mismatch"]);
+  });
+
+  it("requires each review item to be acknowledged by name", () => {
+    expect(rules(approval(), rosacea)).toEqual(["review_items_acknowledgement_required"]);
+    expect(rules(approval({ acknowledgedReviewItems: ["rosacea"] }), rosacea)).toEqual([]);
+    expect(rules(approval({ acknowledgedReviewItems: ["cardiac"] }), rosacea)).toEqual(["review_items_acknowledgement_required"]);
+  });
+
+  it("requires the screening version the decision was made on", () => {
+    expect(rules(approval({ screeningVersion: null }))).toEqual(["screening_version_required"]);
+  });
+
+  it("refuses a screening older than the validity unless recorded since the previous approval", () => {
+    const at = (recordedAt: string, previousApprovalAt: string | null = null) => ({ ...clean, screening: screened({ blocks: [], reviews: [] }, recordedAt), previousApprovalAt });
+    expect(rules(approval(), at("2026-08-23T09:00:00.000Z"))).toEqual([]);
+    expect(rules(approval(), at("2026-08-22T09:00:00.000Z"))).toEqual(["screening_stale"]);
+    // A renewal on a screening 300 days old, recorded before the approval it would renew.
+    expect(rules(approval(), at("2026-01-25T09:00:00.000Z", "2026-01-26T09:00:00.000Z"))).toEqual(["screening_stale"]);
+    expect(rules(approval(), at("2026-01-27T09:00:00.000Z", "2026-01-26T09:00:00.000Z"))).toEqual([]);
+    expect(rules(approval(), { ...at("2026-10-01T09:00:00.000Z"), screeningValidityDays: 30 })).toEqual(["screening_stale"]);
+  });
+});
+
+describe("long needles", () => {
+  it("need an explicit confirmation above 0.5 mm", () => {
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 0.75 }], minIntervalDays: 14 }))).toEqual(["long_needle_confirmation_required"]);
+    expect(rules(approval({ areas: [{ area: "face", maxNeedleMm: 0.5 }], confirmLongNeedle: false }))).toEqual([]);
+  });
+
+  it("need it above the typical depth for the area too", () => {
+    const [violation] = validatePlanDecision(approval({ areas: [{ area: "body", maxNeedleMm: 1.0 }], minIntervalDays: 28 }), clean);
+    expect(violation).toMatchObject({ rule: "long_needle_confirmation_required", path: "confirmLongNeedle" });
+    expect(violation?.message).toContain("Body 1.0 mm");
+  });
+});
+
+describe("invisible justifications", () => {
+  const invisible = ["\u200b".repeat(30), "\u2060\u180e".repeat(15), "\u200b a \u200b b \u200b", "..........!!!!"];
+
+  it("count only visible letters and digits, at least 10", () => {
+    for (const text of invisible) {
+      expect(rules(approval({ contraindicationOverride: text, overriddenItems: ["isotretinoin"] }), blocked)).toEqual(["contraindication_override_required"]);
+      expect(rules(approval({ minIntervalDays: 3, intervalOverrideReason: text }))).toEqual(["interval_below_floor"]);
+      expect(rules({ decision: "denied", reason: text })).toEqual(["reason_required"]);
+      expect(rules(approval({ instructions: text }))).toEqual(["instructions_required"]);
+    }
+    expect(rules({ decision: "denied", reason: "Acne\u200bflare 12" })).toEqual([]);
+    expect(rules({ decision: "denied", reason: "Acne flare" })).toEqual(["reason_required"]);
   });
 });
 
@@ -129,7 +194,7 @@ describe("denials and suspensions", () => {
   });
 
   it("are accepted with a reason, even without a screening", () => {
-    expect(rules({ decision: "denied", reason: "Active acne" }, { ...clean, screening: null })).toEqual([]);
+    expect(rules({ decision: "denied", reason: "Active inflammatory acne" }, { ...clean, screening: null })).toEqual([]);
     expect(rules({ decision: "suspended", reason: "Infection reported" })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeSessionFlags, nextAllowedAt, type PlanInForce } from "./session-flags";
+import { DEFAULT_INTERVAL_FLOORS } from "./clinic-settings";
+import { computeSessionFlags, evaluateSession, nextAllowedInArea, requiredSpacing, type AreaSession, type PlanInForce, type SessionContext } from "./session-flags";
 
-const plan: PlanInForce = {
+const plan: NonNullable<PlanInForce> = {
   version: 1,
   decision: "approved",
   areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }],
@@ -9,63 +10,141 @@ const plan: PlanInForce = {
   reviewBy: "2027-02-19",
 };
 const at = "2026-11-21T10:00:00.000Z";
-const daysBefore = (days: number) => new Date(Date.parse(at) - days * 86_400_000).toISOString();
+const DAY = 86_400_000;
+const daysBefore = (days: number) => new Date(Date.parse(at) - days * DAY).toISOString();
+const daysAfter = (days: number) => new Date(Date.parse(at) + days * DAY).toISOString();
+const earlier = (days: number, needleMm = 0.5, extra: Partial<AreaSession> = {}): AreaSession => ({ performedAt: daysBefore(days), needleMm, ...extra });
+const rules = { intervalFloors: DEFAULT_INTERVAL_FLOORS, rednessExtraSpacingDays: 7 };
 
-describe("computeSessionFlags", () => {
+/** A session that had its patch test and was sanitized, so only the rule under test can flag it. */
+const session = (o: Partial<{ area: string; needleMm: number; sanitized: boolean; patchTestDone: boolean | null }> = {}) => ({
+  performedAt: at,
+  area: "face",
+  needleMm: 0.5,
+  sanitized: true,
+  patchTestDone: true,
+  ...o,
+});
+const ctx = (o: Partial<SessionContext> = {}): SessionContext => ({ plans: [plan], previous: earlier(30), next: null, ...rules, ...o });
+const flags = (s = session(), c = ctx()) => computeSessionFlags(s, c);
+
+describe("plan limits", () => {
   it("flags nothing for an on-plan session", () => {
-    expect(computeSessionFlags({ performedAt: at, area: "face", needleMm: 0.5 }, plan, { performedAt: daysBefore(7) })).toEqual([]);
-  });
-
-  it("accepts exactly the minimum interval and flags 6.99 days", () => {
-    expect(computeSessionFlags({ performedAt: at, area: "face", needleMm: 0.25 }, plan, { performedAt: daysBefore(7) })).toEqual([]);
-    expect(computeSessionFlags({ performedAt: at, area: "face", needleMm: 0.25 }, plan, { performedAt: daysBefore(6.99) })).toEqual([
-      "interval_too_short",
-    ]);
+    expect(flags()).toEqual([]);
   });
 
   it("flags a needle above the area's maximum, not one equal to it", () => {
-    expect(computeSessionFlags({ performedAt: at, area: "neck", needleMm: 0.25 }, plan, null)).toEqual([]);
-    expect(computeSessionFlags({ performedAt: at, area: "neck", needleMm: 0.3 }, plan, null)).toEqual(["needle_exceeds_plan"]);
+    expect(flags(session({ area: "neck", needleMm: 0.25 }))).toEqual([]);
+    expect(flags(session({ area: "neck", needleMm: 0.3 }))).toEqual(["needle_exceeds_plan"]);
   });
 
   it("flags an area the plan does not approve, and combines flags", () => {
-    expect(computeSessionFlags({ performedAt: at, area: "scalp", needleMm: 0.25 }, plan, { performedAt: daysBefore(1) })).toEqual([
-      "area_not_approved",
-      "interval_too_short",
-    ]);
+    expect(flags(session({ area: "scalp", needleMm: 0.25 }), ctx({ previous: earlier(1, 0.25) }))).toEqual(["area_not_approved", "interval_too_short"]);
+  });
+
+  it("flags a clinic depth above 1.0 mm whatever the plan says, with or without a plan", () => {
+    expect(flags(session({ needleMm: 1.5 }))).toEqual(["needle_above_home_max", "needle_exceeds_plan"]);
+    expect(flags(session({ needleMm: 1.0 }))).toEqual(["needle_exceeds_plan"]);
+    expect(flags(session({ needleMm: 2.5 }), ctx({ plans: [] }))).toEqual(["needle_above_home_max", "no_active_plan"]);
   });
 
   it("flags no active plan: none, denied, suspended, expired at the session's date", () => {
-    const s = { performedAt: at, area: "face", needleMm: 0.25 };
-    expect(computeSessionFlags(s, null, null)).toEqual(["no_active_plan"]);
-    expect(computeSessionFlags(s, { ...plan, decision: "denied", areas: [] }, null)).toEqual(["no_active_plan"]);
-    expect(computeSessionFlags(s, { ...plan, decision: "suspended", areas: [] }, null)).toEqual(["no_active_plan"]);
-    expect(computeSessionFlags(s, { ...plan, reviewBy: "2026-11-20" }, null)).toEqual(["no_active_plan"]);
-    expect(computeSessionFlags(s, { ...plan, reviewBy: "2026-11-21" }, null)).toEqual([]);
+    expect(flags(session(), ctx({ plans: [] }))).toEqual(["no_active_plan"]);
+    expect(flags(session(), ctx({ plans: [{ ...plan, decision: "denied", areas: [] }] }))).toEqual(["no_active_plan", "plan_denied"]);
+    expect(flags(session(), ctx({ plans: [{ ...plan, decision: "suspended", areas: [] }] }))).toEqual(["no_active_plan", "plan_suspended"]);
+    expect(flags(session(), ctx({ plans: [{ ...plan, reviewBy: "2026-11-20" }] }))).toEqual(["no_active_plan"]);
+    expect(flags(session(), ctx({ plans: [{ ...plan, reviewBy: "2026-11-21" }] }))).toEqual([]);
+  });
+
+  it("flags a session while the plan is paused for a new contraindication", () => {
+    expect(flags(session(), ctx({ plans: [{ ...plan, underReview: true }] }))).toEqual(["plan_under_review"]);
   });
 
   it("takes expiry on the clinic's calendar, not UTC's", () => {
-    const evening = { performedAt: "2026-11-22T01:30:00.000Z", area: "face", needleMm: 0.25 };
+    const evening = session();
+    evening.performedAt = "2026-11-22T01:30:00.000Z";
     const lastDay = { ...plan, reviewBy: "2026-11-21" };
-    expect(computeSessionFlags(evening, lastDay, null)).toEqual(["no_active_plan"]);
-    expect(computeSessionFlags(evening, lastDay, null, "America/New_York")).toEqual([]);
+    expect(flags(evening, ctx({ plans: [lastDay] }))).toEqual(["no_active_plan"]);
+    expect(flags(evening, ctx({ plans: [lastDay], timeZone: "America/New_York" }))).toEqual([]);
   });
 
-  it("judges each session by the version in force when it was performed", () => {
-    const v2: PlanInForce = { ...plan, version: 2, areas: [{ area: "face", maxNeedleMm: 0.25 }], minIntervalDays: 14 };
-    const session = { performedAt: at, area: "face", needleMm: 0.5 };
-    expect(computeSessionFlags(session, plan, { performedAt: daysBefore(10) })).toEqual([]);
-    expect(computeSessionFlags(session, v2, { performedAt: daysBefore(10) })).toEqual(["needle_exceeds_plan", "interval_too_short"]);
+  it("judges against both versions in the grace minute and keeps every flag either gives", () => {
+    const permissive: NonNullable<PlanInForce> = { ...plan, version: 2, areas: [{ area: "face", maxNeedleMm: 1.0 }], minIntervalDays: 28 };
+    const suspended: NonNullable<PlanInForce> = { ...plan, version: 1, decision: "suspended", areas: [] };
+    expect(flags(session({ needleMm: 1.0 }), ctx({ plans: [plan, permissive] }))).toEqual(["needle_exceeds_plan"]);
+    expect(flags(session({ needleMm: 1.0 }), ctx({ plans: [suspended, permissive] }))).toEqual(["no_active_plan", "plan_suspended"]);
   });
 });
 
-describe("nextAllowedAt", () => {
-  const now = new Date(at);
-  it("is null without a previous session or when the interval has passed", () => {
-    expect(nextAllowedAt(null, 7, now)).toBeNull();
-    expect(nextAllowedAt(daysBefore(7), 7, now)).toBeNull();
+describe("spacing", () => {
+  it("accepts exactly the minimum interval and flags 6.99 days", () => {
+    expect(flags(session(), ctx({ previous: earlier(7) }))).toEqual([]);
+    expect(flags(session(), ctx({ previous: earlier(6.99) }))).toEqual(["interval_too_short"]);
   });
+
+  it("judges a late report against the session after it too, and names that session", () => {
+    const next = { id: "later", performedAt: daysAfter(1), needleMm: 0.5 };
+    const evaluation = evaluateSession(session(), ctx({ next }));
+    expect(evaluation.flags).toEqual(["interval_too_short"]);
+    expect(evaluation.tooClose).toEqual([next]);
+    expect(flags(session(), ctx({ next: { performedAt: daysAfter(7), needleMm: 0.5 } }))).toEqual([]);
+  });
+
+  it("spaces after the length actually used when it was longer than the plan allows", () => {
+    // 1.0 mm on a 0.5 mm / 7-day plan: the 28-day floor for 1.0 mm applies.
+    expect(flags(session(), ctx({ previous: earlier(10, 1.0) }))).toEqual(["interval_too_short"]);
+    expect(flags(session(), ctx({ previous: earlier(28, 1.0) }))).toEqual([]);
+    // A plan changed to a shorter interval does not forget the last long-needle session.
+    const short: NonNullable<PlanInForce> = { ...plan, areas: [{ area: "face", maxNeedleMm: 0.25 }], minIntervalDays: 2 };
+    expect(flags(session({ needleMm: 0.25 }), ctx({ plans: [short], previous: earlier(5, 1.0) }))).toEqual(["interval_too_short"]);
+  });
+
+  it("keeps the clinician's interval override when the length used is within the plan", () => {
+    const overridden: NonNullable<PlanInForce> = { ...plan, areas: [{ area: "face", maxNeedleMm: 1.0 }], minIntervalDays: 14 };
+    expect(requiredSpacing(earlier(14, 1.0), "face", overridden, rules)).toEqual({ days: 14, reasons: ["plan_interval"] });
+    expect(requiredSpacing(earlier(14, 1.5), "face", overridden, rules)).toEqual({ days: 28, reasons: ["longer_needle"] });
+  });
+
+  it("adds the clinic's extra spacing after redness lasting more than 48 hours", () => {
+    expect(requiredSpacing(earlier(1, 0.5, { prolongedRedness: true }), "face", plan, rules)).toEqual({ days: 14, reasons: ["plan_interval", "prolonged_redness"] });
+    expect(flags(session(), ctx({ previous: earlier(10, 0.5, { prolongedRedness: true }) }))).toEqual(["interval_too_short"]);
+  });
+});
+
+describe("hygiene", () => {
+  it("flags a device that was not sanitized, with or without a plan", () => {
+    expect(flags(session({ sanitized: false }))).toEqual(["not_sanitized"]);
+    expect(flags(session({ sanitized: false }), ctx({ plans: [] }))).toEqual(["no_active_plan", "not_sanitized"]);
+  });
+
+  it("flags a first session in an area without a patch test, not later ones", () => {
+    expect(flags(session({ patchTestDone: null }), ctx({ previous: null }))).toEqual(["no_patch_test"]);
+    expect(flags(session({ patchTestDone: false }), ctx({ previous: null }))).toEqual(["no_patch_test"]);
+    expect(flags(session({ patchTestDone: true }), ctx({ previous: null }))).toEqual([]);
+    expect(flags(session({ patchTestDone: null }), ctx({ previous: earlier(30) }))).toEqual([]);
+  });
+});
+
+describe("nextAllowedInArea", () => {
+  const now = new Date(at);
+  it("is now without a recent session or when the interval has passed", () => {
+    expect(nextAllowedInArea([], "face", plan, rules, now)).toEqual({ at: null, reasons: [] });
+    expect(nextAllowedInArea([earlier(7)], "face", plan, rules, now).at).toBeNull();
+  });
+
   it("is the previous session plus the interval otherwise", () => {
-    expect(nextAllowedAt(daysBefore(2), 7, now)).toBe(new Date(Date.parse(at) + 5 * 86_400_000).toISOString());
+    expect(nextAllowedInArea([earlier(2)], "face", plan, rules, now)).toEqual({ at: daysAfter(5), reasons: ["plan_interval"] });
+  });
+
+  it("uses the floor for an off-plan length, and the latest constraint of every recent session", () => {
+    expect(nextAllowedInArea([earlier(2, 1.0)], "face", plan, rules, now)).toEqual({ at: daysAfter(26), reasons: ["longer_needle"] });
+    expect(nextAllowedInArea([earlier(1, 0.25), earlier(10, 1.0)], "face", plan, rules, now)).toEqual({ at: daysAfter(18), reasons: ["longer_needle"] });
+  });
+
+  it("adds the extra spacing after lasting redness and says why", () => {
+    expect(nextAllowedInArea([earlier(3, 0.5, { prolongedRedness: true })], "face", plan, rules, now)).toEqual({
+      at: daysAfter(11),
+      reasons: ["plan_interval", "prolonged_redness"],
+    });
   });
 });
