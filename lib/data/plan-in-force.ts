@@ -40,15 +40,20 @@ export function pausedForReview(db: Reader, patientId: string, decidedAt: string
   );
 }
 
+type PlanRow = NonNullable<ReturnType<typeof latestDecidedBy>>;
+
 /**
- * The plan versions a session at `at` is judged against: the one decided at or before it and, when a
- * later one was decided within the same minute (patients report to the minute), that one as well.
- * The last of the list is the version the session is recorded under.
+ * The plan versions a session at `at` is judged against: the one decided at or before it (null: none
+ * yet) and, when a later one was decided within the same minute (patients report to the minute),
+ * that one as well, so a decision seconds after the session cannot excuse it. The last of the list
+ * is the version the session is recorded under.
  */
-export function loadPlansInForce(db: Reader, patientId: string, at: string): NonNullable<PlanInForce>[] {
+export function loadPlansInForce(db: Reader, patientId: string, at: string): PlanInForce[] {
   const endOfMinute = new Date(Math.floor(Date.parse(at) / 60_000) * 60_000 + 59_999).toISOString();
-  const strict = latestDecidedBy(db, patientId, at);
-  const grace = latestDecidedBy(db, patientId, endOfMinute);
-  const rows = [strict, grace].filter((row, i, all): row is NonNullable<typeof row> => row !== undefined && all.findIndex((r) => r?.version === row.version) === i);
-  return rows.map(({ decidedAt, ...plan }) => ({ ...plan, underReview: plan.decision === "approved" && pausedForReview(db, patientId, decidedAt, at) }));
+  const strict = latestDecidedBy(db, patientId, at) ?? null;
+  const grace = latestDecidedBy(db, patientId, endOfMinute) ?? null;
+  const inForce = ({ decidedAt, ...plan }: PlanRow) => ({ ...plan, underReview: plan.decision === "approved" && pausedForReview(db, patientId, decidedAt, at) });
+  const plans: PlanInForce[] = [strict && inForce(strict)];
+  if (grace && grace.version !== strict?.version) plans.push(inForce(grace));
+  return plans;
 }

@@ -20,6 +20,7 @@ const rivera = () => actorFor(db, "rivera@northside.test");
 const approval = (overrides: Record<string, unknown> = {}) =>
   planDecisionSchema.parse({
     baseVersion: 0,
+    screeningVersion: 1,
     decision: "approved",
     areas: [{ area: "face", maxNeedleMm: 0.5 }],
     minIntervalDays: 7,
@@ -56,14 +57,16 @@ describe("decidePlan", () => {
   it("refuses approval over Priya's isotretinoin block without an override, then accepts it with one", () => {
     const priya = patientIdByName(db, "Priya Patel");
     expect(ruleOf(() => decidePlan(rivera(), priya, approval()))).toBe("contraindication_override_required");
-    const saved = decidePlan(rivera(), priya, approval({ contraindicationOverride: "Last dose 4 months ago; prescriber agrees." }));
+    const saved = decidePlan(rivera(), priya, approval({ contraindicationOverride: "Last dose 4 months ago; prescriber agrees.", overriddenItems: ["isotretinoin"] }));
     expect(saved).toMatchObject({ version: 1, decision: "approved", status: "approved", decidedBy: { name: "Dr. Sofia Rivera" } });
   });
 
   it("accepts exactly 1.0 mm and refuses 1.01 mm", () => {
     const id = freshScreenedPatient();
     expect(ruleOf(() => decidePlan(rivera(), id, approval({ areas: [{ area: "face", maxNeedleMm: 1.01 }], minIntervalDays: 28 })))).toBe("needle_above_home_max");
-    expect(decidePlan(rivera(), id, approval({ areas: [{ area: "face", maxNeedleMm: 1.0 }], minIntervalDays: 28 })).version).toBe(1);
+    expect(ruleOf(() => decidePlan(rivera(), id, approval({ areas: [{ area: "face", maxNeedleMm: 1.0 }], minIntervalDays: 28 })))).toBe("long_needle_confirmation_required");
+    const saved = decidePlan(rivera(), id, approval({ areas: [{ area: "face", maxNeedleMm: 1.0 }], minIntervalDays: 28, confirmLongNeedle: true }));
+    expect(saved).toMatchObject({ version: 1, confirmLongNeedle: true });
   });
 
   it("creates immutable versions and answers 409 with the latest when baseVersion is stale", () => {

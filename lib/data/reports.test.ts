@@ -39,12 +39,12 @@ function approvedPatient(): string {
   decidePlan(
     rivera(),
     patient.id,
-    planDecisionSchema.parse({ baseVersion: 0, decision: "approved", areas: [{ area: "face", maxNeedleMm: 0.5 }], minIntervalDays: 7, reviewBy: addDays(todayIso(), 60), instructions: "x" }),
+    planDecisionSchema.parse({ baseVersion: 0, screeningVersion: 1, decision: "approved", areas: [{ area: "face", maxNeedleMm: 0.5 }], minIntervalDays: 7, reviewBy: addDays(todayIso(), 60), instructions: "Sanitize before and after." }),
   );
   return patient.id;
 }
 
-const session = (o: Record<string, unknown> = {}) => sessionReportSchema.parse({ performedAt: now(), area: "face", needleMm: 0.5, device: "pen", sanitized: true, ...o });
+const session = (o: Record<string, unknown> = {}) => sessionReportSchema.parse({ performedAt: now(), area: "face", needleMm: 0.5, device: "pen", sanitized: true, patchTestDone: true, ...o });
 
 describe("logSession", () => {
   it("keeps an off-plan session and raises one normal alert with it", () => {
@@ -75,34 +75,34 @@ describe("logSession", () => {
 });
 
 describe("reportReaction", () => {
-  it("links to the latest session by default and raises a high alert for a grade 3", () => {
+  it("links to the latest session in the named area and raises a high alert for a grade 3", () => {
     const id = approvedPatient();
     const s = logSession(rivera(), id, session());
-    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "pain", grade: 3 }] }));
-    expect(r).toMatchObject({ sessionId: s.id, maxGrade: 3, alert: { severity: "high" } });
+    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), area: "face", symptoms: [{ symptom: "pain", grade: 3 }] }));
+    expect(r).toMatchObject({ sessionId: s.id, area: "face", maxGrade: 3, alert: { severity: "high" } });
     expect(listReactions(rivera(), id, { page: 1, pageSize: 10 }).items).toHaveLength(1);
   });
 
-  it("records an explicit 'not after a session' as unlinked, without a lasting-reaction alert", () => {
+  it("keeps a reaction in an area with no session before it, unlinked and without a lasting-reaction alert", () => {
     const id = approvedPatient();
-    logSession(rivera(), id, sessionReportSchema.parse({ performedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(), area: "face", needleMm: 0.5, device: "pen", sanitized: true }));
-    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), sessionId: null, symptoms: [{ symptom: "erythema", grade: 1 }] }));
-    expect(r).toMatchObject({ sessionId: null, alert: null });
-    const linked = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "erythema", grade: 1 }] }));
+    logSession(rivera(), id, session({ performedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() }));
+    const r = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), area: "neck", symptoms: [{ symptom: "erythema", grade: 1 }] }));
+    expect(r).toMatchObject({ sessionId: null, area: "neck", alert: null });
+    const linked = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), area: "face", symptoms: [{ symptom: "erythema", grade: 1 }] }));
     expect(linked.alert).toMatchObject({ severity: "high" });
   });
 
-  it("follows the clinic's edited alert rules", () => {
-    const admin = actorFor(db, "admin@northside.test");
+  it("follows the clinic's tightened alert rules", () => {
     const id = approvedPatient();
-    const moderate = () => reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), symptoms: [{ symptom: "pain", grade: 2 }] }));
+    logSession(rivera(), id, session());
+    const moderate = () => reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), area: "face", symptoms: [{ symptom: "pain", grade: 2 }] }));
     expect(moderate().alert).toBeNull();
-    const settings = getClinicSettings(admin);
-    updateClinicSettings(admin, clinicSettingsSchema.parse({ ...settings, alertRules: { ...settings.alertRules, severeGrade: 2 } }));
+    const settings = getClinicSettings(rivera());
+    updateClinicSettings(rivera(), clinicSettingsSchema.parse({ ...settings, alertRules: { ...settings.alertRules, severeGrade: 2 } }));
     try {
       expect(moderate().alert).toMatchObject({ severity: "high" });
     } finally {
-      updateClinicSettings(admin, clinicSettingsSchema.parse(settings));
+      updateClinicSettings(rivera(), clinicSettingsSchema.parse(settings));
     }
   });
 
@@ -111,7 +111,7 @@ describe("reportReaction", () => {
     const other = approvedPatient();
     const theirs = logSession(rivera(), other, session());
     expect(() =>
-      reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), sessionId: theirs.id, symptoms: [{ symptom: "pain", grade: 3 }] })),
+      reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: now(), sessionId: theirs.id, area: "face", symptoms: [{ symptom: "pain", grade: 3 }] })),
     ).toThrow(/not one of this patient's sessions/);
     expect(db.select().from(reactions).where(eq(reactions.patientId, id)).all()).toEqual([]);
   });
