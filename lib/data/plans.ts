@@ -88,7 +88,7 @@ export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVe
 }
 
 /** When the latest approval before this decision was made, for the screening freshness rule. */
-function previousApprovalAt(db: Reader, patientId: string, beforeVersion: number): string | null {
+export function previousApprovalAt(db: Reader, patientId: string, beforeVersion: number): string | null {
   return (
     db
       .select({ decidedAt: planVersions.decidedAt })
