@@ -10,3 +10,11 @@ export function fromLocalInputValue(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * A form's "when" field: the moment it was filled in, kept to the second while the person leaves the
+ * minute shown unchanged, so "now" is not rounded back before a decision made seconds earlier.
+ */
+export function momentOf(value: string, defaultMoment: Date): string | null {
+  return value === toLocalInputValue(defaultMoment) ? defaultMoment.toISOString() : fromLocalInputValue(value);
+}

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { inputClasses } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
-import { fromLocalInputValue, toLocalInputValue } from "@/lib/client/datetime";
+import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
 import { queryKeys } from "@/lib/client/query-keys";
 import { AREA_LABELS, AREAS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
 import { describeFlag } from "@/lib/domain/session-flags";
@@ -24,15 +24,16 @@ const DEVICE_LABELS = { roller: "Roller", pen: "Pen", stamp: "Stamp" } as const;
 /** A patient who used a clinic depth at home must be able to say so: the report is a fact. */
 const CLINIC_LENGTHS_MM = [1.5, 2.0, 2.5, 3.0] as const;
 
-function emptyDraft() {
-  return { performedAt: toLocalInputValue(new Date()), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
+function emptyDraft(openedAt: Date) {
+  return { performedAt: toLocalInputValue(openedAt), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
 }
 
 /** Forgiving by design: nothing typed is lost on a failed request, and off-plan entries are warned, not refused. */
 function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
   const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
-  const [draft, setDraft] = useState(emptyDraft);
+  const [openedAt, setOpenedAt] = useState(() => new Date());
+  const [draft, setDraft] = useState(() => emptyDraft(openedAt));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState<SessionDto | null>(null);
@@ -43,7 +44,7 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
 
   const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
   const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
-  const performedAt = fromLocalInputValue(draft.performedAt);
+  const performedAt = momentOf(draft.performedAt, openedAt);
   // A patch test matters before the first session in each area, so it is asked until one is logged there.
   const askPatchTest = draft.area !== "" && !homeCare.lastSessionByArea[draft.area];
   const warnings = sessionWarnings(homeCare, {
@@ -58,7 +59,9 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
     mutationFn: (body: unknown) => apiFetch<SessionDto>(`/api/patients/${patientId}/sessions`, { method: "POST", body }),
     onSuccess: (session) => {
       setSaved(session);
-      setDraft(emptyDraft());
+      const now = new Date();
+      setOpenedAt(now);
+      setDraft(emptyDraft(now));
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
