@@ -65,7 +65,8 @@ export function loadSession(db: Reader, sessionId: string): SessionDto | undefin
 
 /**
  * Stores a reported session whatever it says (a report is a fact), flags it against the plan in force
- * when it was performed, and raises an alert for a flagged session in the same transaction.
+ * when it was performed and the sessions either side of it in the same area, and raises an alert for a
+ * flagged session in the same transaction.
  */
 export function logSession(actor: Actor, patientId: string, input: SessionReportInput): SessionDto {
   const scope = requirePatientAccess(actor, patientId);
