@@ -67,7 +67,7 @@ test.describe("the roster API", () => {
     expect(first.items).toHaveLength(10);
     const item = first.items[0];
     expect(Object.keys(item).sort()).toEqual(
-      ["dateOfBirth", "id", "maxNeedleMm", "mrn", "name", "planStatus", "responsibleClinician", "reviewBy", "skinType"],
+      ["dateOfBirth", "id", "maxNeedleMm", "mrn", "name", "needsReview", "planStatus", "responsibleClinician", "reviewBy", "skinType"],
     );
     expect(item).toMatchObject({
       id: expect.any(String),
@@ -79,7 +79,7 @@ test.describe("the roster API", () => {
       planStatus: expect.stringMatching(/^(pending|approved|denied|suspended|expired)$/),
     });
     const jordan = (await (await api.get("/api/patients?q=NS-100001")).json()).items[0];
-    expect(jordan).toMatchObject({ name: "Jordan Lee", planStatus: "approved", maxNeedleMm: 0.5, reviewBy: expect.stringMatching(/^\d{4}-/) });
+    expect(jordan).toMatchObject({ name: "Jordan Lee", planStatus: "approved", maxNeedleMm: 0.5, reviewBy: expect.stringMatching(/^\d{4}-/), needsReview: false });
     const third = await (await api.get("/api/patients?q=NS-1000&page=3&pageSize=10")).json();
     expect(third.items).toHaveLength(6);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction } from "@/db";
-import { patients, planVersions, users } from "@/db/schema";
+import { alerts, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanStatus } from "@/lib/domain/clinical";
@@ -10,7 +10,7 @@ import { clinicToday } from "./clock";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
 import { recordAudit, recordPatientRead } from "./audit";
-import { loadCurrentPlan, type PlanVersionDto } from "./plans";
+import { loadCurrentPlan, previousApprovalAt, type PlanVersionDto } from "./plans";
 import { loadLatestScreening, type ScreeningDto } from "./screenings";
 
 export type { PlanStatus };
@@ -25,6 +25,8 @@ export type PatientSummary = {
   planStatus: PlanStatus;
   maxNeedleMm: number | null;
   reviewBy: string | null;
+  /** A new blocking contraindication was screened since the approval in force: paused until a clinician decides again. */
+  needsReview: boolean;
 };
 
 export type PatientDetail = PatientSummary & {
@@ -36,6 +38,8 @@ export type PatientDetail = PatientSummary & {
   updatedAt: string;
   currentPlan: PlanVersionDto | null;
   screening: ScreeningDto | null;
+  /** When the latest approval was decided: the plan editor's screening freshness rule needs it. */
+  lastApprovedAt: string | null;
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -47,6 +51,15 @@ const latestPlanJoin = and(
   eq(latestPlan.patientId, patients.id),
   sql`${latestPlan.version} = (select max(pv.version) from plan_versions pv where pv.patient_id = ${patients.id})`,
 );
+
+/**
+ * Mirrors lib/data/plan-in-force.ts's pausedForReview: the latest decision is an approval and a
+ * new-contraindication alert was raised after it. One EXISTS per row, served by alerts_patient_kind_idx
+ * (patient_id, kind, created_at), so the roster stays an index walk however many alerts there are.
+ */
+const needsReviewSql = sql<number>`(${latestPlan.decision} = 'approved' and exists (
+    select 1 from ${alerts} where ${alerts.patientId} = ${patients.id}
+      and ${alerts.kind} = 'new_contraindication' and ${alerts.createdAt} > ${latestPlan.decidedAt}))`;
 
 /** Mirrors lib/domain/plan-status.ts in SQL so the roster can filter and page on it. */
 const planStatusSql = (today: string) =>
@@ -66,6 +79,7 @@ const summaryColumns = (today: string) => ({
   planStatus: planStatusSql(today),
   maxNeedleMm: latestPlan.maxNeedleMm,
   reviewBy: latestPlan.reviewBy,
+  needsReview: needsReviewSql,
 });
 
 type SummaryRow = {
@@ -79,12 +93,14 @@ type SummaryRow = {
   planStatus: PlanStatus;
   maxNeedleMm: number | null;
   reviewBy: string | null;
+  needsReview: number | null;
 };
 
-function toSummary({ clinicianId, clinicianName, ...row }: SummaryRow): PatientSummary {
+function toSummary({ clinicianId, clinicianName, needsReview, ...row }: SummaryRow): PatientSummary {
   const approvedLike = row.planStatus === "approved" || row.planStatus === "expired";
   return {
     ...row,
+    needsReview: needsReview === 1,
     responsibleClinician: { id: clinicianId, name: clinicianName },
     maxNeedleMm: approvedLike ? row.maxNeedleMm : null,
     reviewBy: approvedLike ? row.reviewBy : null,
@@ -148,6 +164,7 @@ function loadDetail(patientId: string): PatientDetail {
   const { clinicId, userId, createdAt, updatedAt, ...summary } = row;
   const account = userId ? db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get() : undefined;
   const portalAccount = !account ? "none" : account.passwordHash ? "active" : "invited";
+  const currentPlan = loadCurrentPlan(patientId, db);
   return {
     ...toSummary(summary),
     clinicId,
@@ -155,8 +172,9 @@ function loadDetail(patientId: string): PatientDetail {
     hasPortalAccount: portalAccount === "active",
     createdAt,
     updatedAt,
-    currentPlan: loadCurrentPlan(patientId, db),
+    currentPlan,
     screening: loadLatestScreening(patientId, clinicId, db),
+    lastApprovedAt: previousApprovalAt(db, patientId, (currentPlan?.version ?? 0) + 1),
   };
 }
 

@@ -8,7 +8,7 @@ import { listPatients } from "@/lib/data/patients";
 import { formatMm } from "@/lib/domain/clinical";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
 import { patientListQuerySchema } from "@/lib/validation/patients";
-import { PlanStatusBadge } from "./plan-status-badge";
+import { NeedsReviewBadge, PlanStatusBadge } from "./plan-status-badge";
 import { RosterSearch } from "./roster-search";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -82,7 +82,10 @@ export default async function PatientsPage({ searchParams }: Props) {
                   <td className="px-4 py-3">{skinTypeLabel(p.skinType)}</td>
                   <td className="px-4 py-3">{p.responsibleClinician.name}</td>
                   <td className="px-4 py-3">
-                    <PlanStatusBadge status={p.planStatus} />
+                    <span className="flex flex-wrap gap-1">
+                      <PlanStatusBadge status={p.planStatus} />
+                      {p.needsReview && <NeedsReviewBadge />}
+                    </span>
                   </td>
                   <td className="px-4 py-3">{p.maxNeedleMm !== null ? `${formatMm(p.maxNeedleMm)} mm` : "—"}</td>
                   <td className="px-4 py-3">{p.reviewBy ? formatDate(p.reviewBy) : "—"}</td>

@@ -13,3 +13,8 @@ export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const { label, tone } = LABELS[status];
   return <Badge tone={tone}>{label}</Badge>;
 }
+
+/** The approved plan is paused: a new blocking contraindication was screened since it was decided. */
+export function NeedsReviewBadge() {
+  return <Badge tone="danger">Needs review</Badge>;
+}

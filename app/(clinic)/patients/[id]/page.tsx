@@ -10,9 +10,10 @@ import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
 import { listPlanVersions } from "@/lib/data/plans";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
-import { PlanStatusBadge } from "../plan-status-badge";
+import { NeedsReviewBadge, PlanStatusBadge } from "../plan-status-badge";
 import { HomeReports } from "./home-reports";
 import { InvitePanel } from "./invite-panel";
+import { NeedsReviewNotice } from "./needs-review-notice";
 import { PlanHistory } from "./plan-history";
 import { PlanSummary } from "./plan-summary";
 import { ScreeningPanel } from "./screening-panel";
@@ -37,6 +38,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{patient.name}</h1>
           <PlanStatusBadge status={patient.planStatus} />
+          {patient.needsReview && <NeedsReviewBadge />}
         </div>
         <div className="flex gap-2">
           <ButtonLink href={`/patients/${patient.id}/edit`}>Edit details</ButtonLink>
@@ -47,6 +49,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           )}
         </div>
       </div>
+      {patient.needsReview && <NeedsReviewNotice editorHref={isClinician ? `/patients/${patient.id}/plan` : undefined} />}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="demographics-heading">

@@ -27,6 +27,10 @@ export function PlanHistory({ versions }: { versions: PlanVersionDto[] }) {
             <div className="mt-1">
               <PlanSummary plan={v} />
             </div>
+            {/* An approval shows its screening version in the summary; a denial or suspension is decided on one too. */}
+            {v.decision !== "approved" && v.screeningVersion !== null && (
+              <p className="mt-1 text-sm text-slate-700">Decided on screening version {v.screeningVersion}</p>
+            )}
             {v.contraindicationOverride && <p className="mt-1 text-sm text-slate-700">Contraindication override: {v.contraindicationOverride}</p>}
             {v.intervalOverrideReason && <p className="mt-1 text-sm text-slate-700">Interval override: {v.intervalOverrideReason}</p>}
           </li>

@@ -1,8 +1,20 @@
-import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
+import type { ReactNode } from "react";
+import { AREA_LABELS, formatMm, screeningItemLabel, type Area, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { formatDate } from "@/lib/format";
 import type { PlanVersionDto } from "@/lib/data/plans";
 
-/** The essentials of one plan version, in the words a clinician uses. */
+const labels = (items: string[]) => items.map((item) => screeningItemLabel(item as ScreeningItemCode)).join("; ");
+
+function Row({ term, children, wide = false }: { term: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "flex gap-2 sm:col-span-2" : "flex gap-2"}>
+      <dt className="shrink-0 text-slate-600">{term}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+/** The essentials of one plan version, in the words a clinician uses, with what the decision vouched for. */
 export function PlanSummary({ plan }: { plan: PlanVersionDto }) {
   if (plan.decision !== "approved") {
     return (
@@ -15,20 +27,23 @@ export function PlanSummary({ plan }: { plan: PlanVersionDto }) {
   return (
     <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
       {plan.areas.map((a) => (
-        <div key={a.area} className="flex gap-2">
-          <dt className="text-slate-600">{AREA_LABELS[a.area as Area] ?? a.area}</dt>
-          <dd className="font-medium">up to {formatMm(a.maxNeedleMm)} mm</dd>
-        </div>
+        <Row key={a.area} term={AREA_LABELS[a.area as Area] ?? a.area}>
+          up to {formatMm(a.maxNeedleMm)} mm
+        </Row>
       ))}
-      <div className="flex gap-2">
-        <dt className="text-slate-600">Minimum interval</dt>
-        <dd className="font-medium">{plan.minIntervalDays} days</dd>
-      </div>
-      {plan.reviewBy && (
-        <div className="flex gap-2">
-          <dt className="text-slate-600">Review by</dt>
-          <dd className="font-medium">{formatDate(plan.reviewBy)}</dd>
-        </div>
+      <Row term="Minimum interval">{plan.minIntervalDays} days</Row>
+      {plan.reviewBy && <Row term="Review by">{formatDate(plan.reviewBy)}</Row>}
+      {plan.screeningVersion !== null && <Row term="Decided on">screening version {plan.screeningVersion}</Row>}
+      {plan.confirmLongNeedle && <Row term="Needle length">Long needle confirmed</Row>}
+      {plan.overriddenItems.length > 0 && (
+        <Row term="Override covers" wide>
+          {labels(plan.overriddenItems)}
+        </Row>
+      )}
+      {plan.acknowledgedReviewItems.length > 0 && (
+        <Row term="Cautions acknowledged" wide>
+          {labels(plan.acknowledgedReviewItems)}
+        </Row>
       )}
     </dl>
   );

@@ -3,7 +3,8 @@ import { hasPihRisk } from "@/lib/domain/clinical";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
 import { clinicToday } from "@/lib/data/clock";
 import { listPlanTemplates } from "@/lib/data/templates";
-import { PlanStatusBadge } from "../../plan-status-badge";
+import { NeedsReviewBadge, PlanStatusBadge } from "../../plan-status-badge";
+import { NeedsReviewNotice } from "../needs-review-notice";
 import { PlanSummary } from "../plan-summary";
 import { ScreeningPanel } from "../screening-panel";
 import { PlanEditor } from "./plan-editor";
@@ -14,13 +15,17 @@ export const metadata: Metadata = { title: "Plan decision" };
 export default async function PlanEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, patient } = await loadPatientPage(params, ["clinician"]);
   const settings = getClinicSettings(actor);
+  // Only what the rules judge: the editor names this version in the decision it sends.
+  const screening = patient.screening && { version: patient.screening.version, recordedAt: patient.screening.recordedAt, evaluation: patient.screening.evaluation };
   return (
     <div className="space-y-4">
       <BackToPatient patient={patient} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Home-care plan: {patient.name}</h1>
         <PlanStatusBadge status={patient.planStatus} />
+        {patient.needsReview && <NeedsReviewBadge />}
       </div>
+      {patient.needsReview && <NeedsReviewNotice />}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4">
           <ScreeningPanel patientId={patient.id} screening={patient.screening} pihRisk={hasPihRisk(patient.skinType)} canEdit />
@@ -42,8 +47,10 @@ export default async function PlanEditorPage({ params }: { params: Promise<{ id:
           <PlanEditor
             patientId={patient.id}
             current={patient.currentPlan}
-            screening={patient.screening?.evaluation ?? null}
+            screening={screening}
             intervalFloors={settings.intervalFloors}
+            screeningValidityDays={settings.screeningValidityDays}
+            previousApprovalAt={patient.lastApprovedAt}
             templates={listPlanTemplates(actor)}
             today={clinicToday()}
           />

@@ -6,29 +6,38 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/app/_components/ui/card";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
-import { CheckboxField, FormStatus, SelectField, TextareaField } from "@/app/_components/ui/form-controls";
+import { FormStatus, SelectField, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
-import { CONFIRM_ABOVE_MM, formatMm, type PlanDecision } from "@/lib/domain/clinical";
-import type { IntervalFloor } from "@/lib/domain/clinic-settings";
-import { intervalFloorFor } from "@/lib/domain/clinic-settings";
+import { formatMm, needsLongNeedleConfirmation, type PlanDecision } from "@/lib/domain/clinical";
+import { intervalFloorFor, type IntervalFloor } from "@/lib/domain/clinic-settings";
 import { addDays, addMonths } from "@/lib/domain/dates";
 import { STANDARD_INSTRUCTIONS } from "@/lib/domain/instructions";
-import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit } from "@/lib/domain/plan-rules";
-import type { ScreeningEvaluation } from "@/lib/domain/screening";
+import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanRuleScreening } from "@/lib/domain/plan-rules";
+import type { ScreeningFinding } from "@/lib/domain/screening";
 import type { PlanVersionDto } from "@/lib/data/plans";
 import type { PlanTemplateDto } from "@/lib/data/templates";
 import { AreaLimitsField } from "@/app/(clinic)/_components/area-limits-field";
 import { ConflictNotice } from "./conflict-notice";
+import { LongNeedleConfirmation } from "./long-needle-confirmation";
+import { ContraindicationOverride, ReviewAcknowledgements } from "./screening-checks";
+import { ScreeningChangedNotice, StaleScreeningNotice } from "./screening-notices";
+import { errorKey, isPlaced } from "./editor-errors";
 
 type Props = {
   patientId: string;
   current: PlanVersionDto | null;
-  screening: ScreeningEvaluation | null;
+  /** The screening on screen: the decision names its version, and the rules judge it. */
+  screening: PlanRuleScreening | null;
   intervalFloors: IntervalFloor[];
+  screeningValidityDays: number;
+  /** When the latest approval was decided, for the screening freshness rule. */
+  previousApprovalAt: string | null;
   templates: PlanTemplateDto[];
   /** Today in the clinic's time zone, from the server. */
   today: string;
 };
+
+const NO_FINDINGS: ScreeningFinding[] = [];
 
 const DECISIONS: { value: PlanDecision; label: string }[] = [
   { value: "approved", label: "Approve home microneedling" },
@@ -36,7 +45,7 @@ const DECISIONS: { value: PlanDecision; label: string }[] = [
   { value: "suspended", label: "Suspend" },
 ];
 
-export function PlanEditor({ patientId, current, screening, intervalFloors, templates, today }: Props) {
+export function PlanEditor({ patientId, current, screening, intervalFloors, screeningValidityDays, previousApprovalAt, templates, today }: Props) {
   const router = useRouter();
   const startFrom = current?.decision === "approved" ? current : null;
   const [decision, setDecision] = useState<PlanDecision>("approved");
@@ -46,24 +55,46 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   const [instructions, setInstructions] = useState(startFrom?.instructions ?? STANDARD_INSTRUCTIONS);
   const [text, setText] = useState({ reason: "", contraindicationOverride: "", intervalOverrideReason: "" });
   const [confirmLong, setConfirmLong] = useState(false);
-  const [acknowledged, setAcknowledged] = useState(false);
+  const [overridden, setOverridden] = useState<string[]>([]);
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<PlanVersionDto | null | undefined>(undefined);
+  const [screeningConflict, setScreeningConflict] = useState<{ latest: number; decidedOn: number } | null>(null);
   // The version this decision follows; moves forward only when the clinician has seen a newer one.
   const [baseVersion, setBaseVersion] = useState(current?.version ?? 0);
 
   const longest = longestNeedleMm(areas);
   const floor = longest === null ? null : intervalFloorFor(longest, intervalFloors);
   const interval = minIntervalDays === "" ? null : Number(minIntervalDays);
-  const belowFloor = decision === "approved" && floor !== null && interval !== null && interval < floor;
-  const needsLongConfirm = decision === "approved" && longest !== null && longest > CONFIRM_ABOVE_MM;
-  const hasBlocks = (screening?.blocks.length ?? 0) > 0;
-  const hasReviews = (screening?.reviews.length ?? 0) > 0;
+  const approving = decision === "approved";
+  const belowFloor = approving && floor !== null && interval !== null && interval < floor;
+  const needsLongConfirm = approving && needsLongNeedleConfirmation(areas);
+  const blocks = screening?.evaluation.blocks ?? NO_FINDINGS;
+  const reviews = screening?.evaluation.reviews ?? NO_FINDINGS;
 
   const draft = useMemo(
-    () => ({ decision, areas, minIntervalDays: interval, reviewBy: reviewBy || null, instructions, ...text }),
-    [decision, areas, interval, reviewBy, instructions, text],
+    () => ({
+      decision,
+      areas,
+      minIntervalDays: interval,
+      reviewBy: reviewBy || null,
+      instructions,
+      ...text,
+      screeningVersion: screening?.version ?? null,
+      // Only items of the screening on screen: a tick kept from an earlier screening vouches for nothing.
+      overriddenItems: overridden.filter((item) => blocks.some((b) => b.item === item)),
+      acknowledgedReviewItems: acknowledged.filter((item) => reviews.some((r) => r.item === item)),
+      // Stored with the version, so only when a length actually needs it.
+      confirmLongNeedle: confirmLong && needsLongConfirm,
+    }),
+    [decision, areas, interval, reviewBy, instructions, text, screening, overridden, acknowledged, blocks, reviews, confirmLong, needsLongConfirm],
   );
+  // The same rules the server applies (lib/domain/plan-rules.ts), so the editor warns before it refuses.
+  const violations = useMemo(
+    () => validatePlanDecision(draft, { today, screening, intervalFloors, screeningValidityDays, previousApprovalAt }),
+    [draft, today, screening, intervalFloors, screeningValidityDays, previousApprovalAt],
+  );
+  const stale = approving ? violations.find((v) => v.rule === "screening_stale") : undefined;
 
   const mutation = useMutation({
     mutationFn: () => apiFetch<PlanVersionDto>(`/api/patients/${patientId}/plans`, { method: "POST", body: { baseVersion, ...draft } }),
@@ -73,17 +104,20 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
-      if (error.status === 409) setConflict((error.body.currentVersion as PlanVersionDto | null) ?? null);
-      setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/\.\d+\..*$/, ""), i.message])));
+      if (error.status === 409 && typeof error.body.currentScreeningVersion === "number") {
+        setScreeningConflict({ latest: error.body.currentScreeningVersion, decidedOn: draft.screeningVersion ?? 0 });
+      } else if (error.status === 409) {
+        setConflict((error.body.currentVersion as PlanVersionDto | null) ?? null);
+      }
+      setErrors(Object.fromEntries(error.issues.map((i) => [errorKey(i), i.message])));
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    mutation.reset();
     const found: Record<string, string> = {};
-    for (const v of validatePlanDecision(draft, { today, screening, intervalFloors })) found[v.path.replace(/\.\d+\..*$/, "")] ??= v.message;
-    if (needsLongConfirm && !confirmLong) found.confirmLong = `Confirm the lengths above ${CONFIRM_ABOVE_MM} mm.`;
-    if (decision === "approved" && hasReviews && !acknowledged) found.acknowledged = "Acknowledge the screening cautions.";
+    for (const v of violations) found[errorKey(v)] ??= v.message;
     setErrors(found);
     if (Object.keys(found).length === 0) mutation.mutate();
   }
@@ -97,6 +131,9 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
   }
 
   const errorCount = Object.keys(errors).length;
+  const serverMessage = mutation.error && !(mutation.error instanceof ApiError && mutation.error.status === 409) ? mutation.error.message : null;
+  // A rule no field below shows (a server rule the editor does not know yet) still reaches the clinician.
+  const unplaced = Object.entries(errors).find(([key]) => !isPlaced(key))?.[1];
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {conflict !== undefined && (
@@ -109,7 +146,20 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
           onStartOver={() => window.location.reload()}
         />
       )}
-      <FormStatus error={mutation.error && !(mutation.error instanceof ApiError && mutation.error.status === 409) ? mutation.error.message : errorCount ? "Please correct the fields marked below." : null} />
+      {screeningConflict && (
+        <ScreeningChangedNotice
+          latestVersion={screeningConflict.latest}
+          decidedOn={screeningConflict.decidedOn}
+          onReload={() => {
+            setScreeningConflict(null);
+            setErrors({});
+            mutation.reset();
+            // Server components re-render with the new screening; what was typed here stays.
+            router.refresh();
+          }}
+        />
+      )}
+      <FormStatus error={serverMessage ?? unplaced ?? (errorCount ? "Please correct the fields marked below." : null)} />
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Decision</legend>
@@ -121,7 +171,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
         ))}
       </fieldset>
 
-      {decision === "approved" ? (
+      {approving ? (
         <>
           {templates.length > 0 && (
             <SelectField label="Start from a clinic template" defaultValue="" onChange={(e) => applyTemplate(e.target.value)}>
@@ -167,33 +217,20 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, temp
             hint="A future date, at most 12 months ahead. The plan expires after it."
           />
           <TextareaField label="Instructions for the patient" value={instructions} onChange={(e) => setInstructions(e.target.value)} error={errors.instructions} rows={6} />
-          {hasBlocks && (
-            <TextareaField
-              label="Contraindication override justification"
-              value={text.contraindicationOverride}
-              onChange={(e) => setText({ ...text, contraindicationOverride: e.target.value })}
-              error={errors.contraindicationOverride ?? errors.screening}
-              hint="The screening has a blocking answer; approving needs your recorded justification."
-              rows={3}
+          {blocks.length > 0 && (
+            <ContraindicationOverride
+              blocks={blocks}
+              justification={text.contraindicationOverride}
+              onJustification={(value) => setText({ ...text, contraindicationOverride: value })}
+              covered={overridden}
+              onCovered={setOverridden}
+              errors={errors}
             />
           )}
           {!screening && <Alert tone="error">{errors.screening ?? "Record the screening before approving a plan."}</Alert>}
-          {hasReviews && (
-            <div>
-              <CheckboxField label="I have reviewed the screening cautions for this patient." checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
-              {errors.acknowledged && <p className="text-sm text-red-700">{errors.acknowledged}</p>}
-            </div>
-          )}
-          {needsLongConfirm && (
-            <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
-              <CheckboxField
-                label={`I confirm home use up to ${formatMm(longest!)} mm, above the usual ${CONFIRM_ABOVE_MM} mm, for this patient.`}
-                checked={confirmLong}
-                onChange={(e) => setConfirmLong(e.target.checked)}
-              />
-              {errors.confirmLong && <p className="text-sm text-red-700">{errors.confirmLong}</p>}
-            </div>
-          )}
+          {stale && <StaleScreeningNotice patientId={patientId} message={stale.message} />}
+          {reviews.length > 0 && <ReviewAcknowledgements reviews={reviews} acknowledged={acknowledged} onChange={setAcknowledged} error={errors.acknowledgedReviewItems} />}
+          {needsLongConfirm && <LongNeedleConfirmation areas={areas} checked={confirmLong} onChange={setConfirmLong} error={errors.confirmLongNeedle} />}
         </>
       ) : (
         <TextareaField
