@@ -7,14 +7,14 @@ import { addDays, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { planDecisionSchema } from "@/lib/validation/plans";
-import { patientCreateSchema } from "@/lib/validation/patients";
+import { patientCreateSchema, patientListQuerySchema } from "@/lib/validation/patients";
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { acknowledgeAlert, listAlerts, resolveAlert } from "./alerts";
 import { getClinicSettings, updateClinicSettings } from "./clinic-settings";
 import { getHomeCare } from "./home-care";
-import { createPatient, getPatient } from "./patients";
+import { createPatient, getPatient, listPatients } from "./patients";
 import { decidePlan, loadCurrentPlan } from "./plans";
 import { reportReaction } from "./reactions";
 import { recordScreening } from "./screenings";
@@ -80,6 +80,10 @@ function patientWithPlan(o: { areas?: { area: string; maxNeedleMm: number }[]; m
 const log = (id: string, o: Record<string, unknown> = {}) =>
   logSession(rivera(), id, sessionReportSchema.parse({ performedAt: ago(HOUR), area: "face", needleMm: 0.5, device: "pen", sanitized: true, patchTestDone: true, ...o }));
 const react = (id: string, o: Record<string, unknown>) => reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: ago(0), symptoms: [{ symptom: "erythema", grade: 1 }], ...o }));
+const rosterRow = (id: string) => {
+  const name = getPatient(rivera(), id).name;
+  return listPatients(rivera(), patientListQuerySchema.parse({ q: name })).items.find((p) => p.id === id);
+};
 const openAlerts = (id: string) => db.select().from(alerts).where(and(eq(alerts.patientId, id), eq(alerts.status, "open"))).all();
 const ruleOf = (fn: () => unknown) => {
   try {
@@ -200,12 +204,14 @@ describe("decisions on current grounds", () => {
 
   it("raises a high alert and pauses the plan when a new screening adds a blocking item", () => {
     const id = patientWithPlan();
+    expect(rosterRow(id)?.needsReview).toBe(false);
     screen(id, ["rosacea"]);
     expect(openAlerts(id)).toEqual([]);
     screen(id, ["rosacea", "pregnancy"]);
     expect(openAlerts(id)).toMatchObject([{ kind: "new_contraindication", severity: "high" }]);
     expect(loadCurrentPlan(id)).toMatchObject({ status: "approved", needsReview: true });
     expect(getPatient(rivera(), id).currentPlan?.needsReview).toBe(true);
+    expect(rosterRow(id)).toMatchObject({ planStatus: "approved", needsReview: true });
     expect(getHomeCare(rivera(), id).areas).toEqual([]);
     expect(log(id, { performedAt: ago(0) }).flags).toContain("plan_under_review");
     approve(id, {
@@ -216,6 +222,7 @@ describe("decisions on current grounds", () => {
       acknowledgedReviewItems: ["rosacea"],
     });
     expect(loadCurrentPlan(id)?.needsReview).toBe(false);
+    expect(rosterRow(id)?.needsReview).toBe(false);
   });
 });
 
