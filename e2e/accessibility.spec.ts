@@ -48,3 +48,22 @@ test("the portal page without a plan has no serious accessibility violations", a
   await expect(page.getByText("No plan is recorded yet.")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("the clinic settings page has no serious accessibility violations, editable or read-only", async ({ page }) => {
+  await signInViaForm(page, DEMO.okafor);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("button", { name: "Save settings" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.context().clearCookies();
+  await signInViaForm(page, DEMO.admin);
+  await page.goto("/settings");
+  await expect(page.getByText("Clinical safety settings are changed by a clinician.", { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the alerts page for an admin has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.admin);
+  await page.getByRole("link", { name: /^Alerts/ }).click();
+  await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -56,10 +56,11 @@ test.describe("the audit trail", () => {
   });
 });
 
-test("clinic settings change the rules and are audited", async ({ apiAs }) => {
+test("clinic settings: clinicians change them, admins may only re-save them, and every attempt is audited", async ({ apiAs }) => {
   const admin = await apiAs(DEMO.admin);
   const clinician = await apiAs(DEMO.okafor);
-  expect((await clinician.put("/api/clinic/settings", { data: {} })).status()).toBe(403);
+  expect((await (await apiAs(DEMO.lee)).put("/api/clinic/settings", { data: {} })).status()).toBe(403);
+  expect((await clinician.put("/api/clinic/settings", { data: {} })).status()).toBe(400);
   const settings = await (await admin.get("/api/clinic/settings")).json();
   expect(settings.intervalFloors).toEqual([
     { upToMm: 0.3, minDays: 2 },
@@ -68,10 +69,19 @@ test("clinic settings change the rules and are audited", async ({ apiAs }) => {
     { upToMm: 1, minDays: 28 },
   ]);
   expect(settings.alertRules).toEqual({ severeGrade: 3, infectionGrade: 1, persistentSymptoms: ["erythema", "swelling"], persistentGrade: 1, persistentHours: 72 });
+  expect(settings).toMatchObject({ screeningValidityDays: 90, rednessExtraSpacingDays: 7 });
   const invalid = await admin.put("/api/clinic/settings", { data: { ...settings, intervalFloors: [{ upToMm: 2.5, minDays: 1 }] } });
   expect(invalid.status()).toBe(400);
-  const saved = await admin.put("/api/clinic/settings", { data: settings });
-  expect(saved.status()).toBe(200);
-  const audit = await (await admin.get("/api/audit?action=clinic_settings.update")).json();
-  expect(audit.total).toBeGreaterThanOrEqual(1);
+  expect((await admin.put("/api/clinic/settings", { data: settings })).status()).toBe(200);
+  expect((await admin.put("/api/clinic/settings", { data: { ...settings, screeningValidityDays: 89 } })).status()).toBe(403);
+
+  // A tightening no other test depends on, put back straight after.
+  const tightened = await clinician.put("/api/clinic/settings", { data: { ...settings, screeningValidityDays: 89 } });
+  expect(tightened.status()).toBe(200);
+  expect((await tightened.json()).screeningValidityDays).toBe(89);
+  expect((await clinician.put("/api/clinic/settings", { data: settings })).status()).toBe(200);
+
+  const audit = (await (await admin.get("/api/audit?action=clinic_settings.update&pageSize=200")).json()).items as { outcome: string; actor: { name: string } }[];
+  expect(audit.some((i) => i.outcome === "success" && i.actor.name === "Dr. Emeka Okafor")).toBe(true);
+  expect(audit.some((i) => i.outcome === "denied")).toBe(true);
 });

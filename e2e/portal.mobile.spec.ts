@@ -1,14 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO } from "./accounts";
-import { activatePortalAccount, createPatientWithPlan, expect, signInViaForm, test } from "./fixtures";
+import { activatePortalAccount, createPatientWithPlan, expect, hoursAgo, screenPatient, signInViaForm, test } from "./fixtures";
 
 test("a patient logs an off-plan session and a severe reaction; the clinician resolves and suspends; the patient sees it", async ({ page, browser, apiAs }) => {
   const clinic = await apiAs(DEMO.chen);
   const patient = await createPatientWithPlan(clinic, "Portal Journey");
   const account = await activatePortalAccount(browser, clinic, patient.id);
   const earlier = await clinic.post(`/api/patients/${patient.id}/sessions`, {
-    // The portal form records times to the minute; start of this minute keeps the order unambiguous.
-    data: { performedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), area: "face", needleMm: 0.5, device: "roller", sanitized: true, patchTestDone: true },
+    // Just now, after the plan was decided: the portal keeps the seconds of "now", so its entries come after this one.
+    data: { performedAt: new Date().toISOString(), area: "face", needleMm: 0.5, device: "roller", sanitized: true, patchTestDone: true },
   });
   expect(earlier.status()).toBe(201);
   expect((await earlier.json()).reportedBy).toMatchObject({ name: "Dr. Wei Chen", onBehalf: true });
@@ -30,7 +30,7 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await page.getByRole("radio", { name: "Pen" }).check();
   await page.getByRole("group", { name: /sanitize/ }).getByRole("radio", { name: "Yes" }).check();
   await expect(page.getByText("0.75 mm is longer than your plan allows for the face (up to 0.5 mm).")).toBeVisible();
-  await expect(page.getByText("This is sooner than 7 days after your last face session.")).toBeVisible();
+  await expect(page.getByText("This is too close to another face session.")).toBeVisible();
   await page.getByRole("button", { name: "Log session" }).click();
   await page.getByRole("button", { name: "Log it anyway" }).click();
   await expect(page.getByText("Session logged: Face, 0.75 mm.")).toBeVisible();
@@ -38,11 +38,16 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
 
   // A severe reaction shows the urgent guidance before and after sending.
   await page.getByRole("link", { name: "Report a reaction" }).click();
+  await page.getByLabel("Where is it?").selectOption("face");
   await page.getByRole("group", { name: "Pain or burning" }).getByRole("radio", { name: /Severe/ }).check();
   await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
   await page.getByRole("button", { name: "Report reaction" }).click();
   await expect(page.getByText("Reaction reported. Your clinic has been alerted.")).toBeVisible();
+  await expect(page.getByText("Linked to your face session.")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
+  const [reaction] = (await (await clinic.get(`/api/patients/${patient.id}/reactions`)).json()).items;
+  const [latest] = (await (await clinic.get(`/api/patients/${patient.id}/sessions`)).json()).items;
+  expect(reaction).toMatchObject({ area: "face", sessionId: latest.id });
 
   // The clinician sees both alerts, with the badge count, and resolves one by suspending the plan.
   const clinician = await browser.newPage();
@@ -53,7 +58,7 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await expect(mine).toHaveCount(2);
   const severe = mine.filter({ hasText: "Severe reaction" });
   await expect(severe).toContainText("High");
-  await expect(mine.filter({ hasText: "Off-plan session" })).toContainText("needle longer than plan, too soon after last session");
+  await expect(mine.filter({ hasText: "Off-plan session" })).toContainText("needle longer than plan, too close to another session");
   await severe.getByRole("button", { name: "Resolve…" }).click();
   await severe.getByLabel(/Resolution note/).fill("Called the patient: stop until seen in clinic on Monday.");
   await severe.getByRole("checkbox", { name: /Also suspend the home-care plan/ }).check();
@@ -73,7 +78,7 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   // The history keeps every report, newest first.
   await page.getByRole("link", { name: "My history" }).click();
   const entries = page.getByRole("main").getByRole("listitem");
-  await expect(entries.first()).toContainText("Reaction · worst: severe");
+  await expect(entries.first()).toContainText("Reaction · Face · worst: severe");
   await expect(entries.nth(1)).toContainText("Session · Face · 0.75 mm · pen");
   await expect(entries.nth(1)).toContainText("Needle longer than plan");
   await expect(entries.nth(2)).toContainText("Recorded by Dr. Wei Chen for the patient (phone call).");
@@ -105,6 +110,62 @@ test("a failed request keeps everything the patient typed", async ({ page, brows
   const sessions = await (await clinic.get(`/api/patients/${patient.id}/sessions`)).json();
   expect(sessions.items).toHaveLength(1);
   expect(sessions.items[0]).toMatchObject({ area: "neck", needleMm: 0.25, sanitized: true, flags: [], notes: "Evening session, skin felt fine." });
+});
+
+// Northside's clinicians here: the first journey counts Southbay's alert badge while these run.
+test("the patient says where a reaction is, and it is saved against that area's session, not the latest one", async ({ page, browser, apiAs }) => {
+  const clinic = await apiAs(DEMO.rivera);
+  const patient = await createPatientWithPlan(clinic, "Reaction Where");
+  const logged = async (area: string, needleMm: number, performedAt: string) =>
+    (await (await clinic.post(`/api/patients/${patient.id}/sessions`, { data: { performedAt, area, needleMm, device: "roller", sanitized: true, patchTestDone: true } })).json()) as { id: string };
+  const face = await logged("face", 0.5, hoursAgo(100));
+  await logged("neck", 0.25, hoursAgo(1));
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  await signInViaForm(page, account.email, account.password);
+
+  await page.getByRole("link", { name: "Report a reaction" }).click();
+  await page.getByRole("group", { name: "Redness" }).getByRole("radio", { name: /Mild/ }).check();
+  await page.getByRole("button", { name: "Report reaction" }).click();
+  await expect(page.getByText("Choose where the reaction is.")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Redness" }).getByRole("radio", { name: /Mild/ })).toBeChecked();
+
+  // Only the chosen area's sessions are offered; by default the latest one there before the reaction.
+  await page.getByLabel("Where is it?").selectOption("face");
+  const which = page.getByLabel("Which session was it after? (optional)");
+  await expect(which.getByRole("option")).toHaveCount(2);
+  await expect(which).toHaveValue("");
+  await expect(which.getByRole("option").first()).toHaveText("The latest face session before then");
+  await page.getByRole("button", { name: "Report reaction" }).click();
+  await expect(page.getByText("Reaction reported. Your clinic has been alerted.")).toBeVisible();
+  await expect(page.getByText("Linked to your face session.")).toBeVisible();
+  const saved = (await (await clinic.get(`/api/patients/${patient.id}/reactions`)).json()).items;
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatchObject({ sessionId: face.id, area: "face", alert: { severity: "high" } });
+
+  // Redness still there after 48 hours spaces the next face session further, and the plan says why.
+  await page.getByRole("link", { name: "My plan" }).click();
+  const faceLimits = page.getByRole("listitem").filter({ hasText: "Face: up to 0.5 mm" });
+  await expect(faceLimits).toContainText("Redness lasted more than 2 days after your last session, so your clinic adds 7 extra days.");
+  await page.getByRole("link", { name: "My history" }).click();
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("Reaction · Face · worst: mild");
+});
+
+test("a new blocking answer in the health screening pauses the patient's approved plan", async ({ page, browser, apiAs }) => {
+  const clinic = await apiAs(DEMO.rivera);
+  const patient = await createPatientWithPlan(clinic, "Paused Plan");
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  await signInViaForm(page, account.email, account.password);
+  await expect(page.getByText("Face: up to 0.5 mm")).toBeVisible();
+
+  await screenPatient(clinic, patient.id, ["pregnancy"]);
+  const alerts = (await (await clinic.get("/api/alerts")).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
+  expect(alerts).toMatchObject([{ kind: "new_contraindication", severity: "high" }]);
+  await page.reload();
+  await expect(page.getByText("Pause home microneedling")).toBeVisible();
+  await expect(page.getByText(/Stop home microneedling until .+ has reviewed it/)).toBeVisible();
+  await expect(page.getByText(/Contact your clinic/).first()).toBeVisible();
+  await expect(page.getByText("Face: up to 0.5 mm")).toHaveCount(0);
+  await expect(page.getByText("Approved: you may microneedle at home within these limits.")).toHaveCount(0);
 });
 
 test("every portal page has no serious accessibility violations", async ({ page }) => {

@@ -8,6 +8,8 @@ const session = (overrides: Record<string, unknown> = {}) => ({
   needleMm: 0.5,
   device: "roller",
   sanitized: true,
+  // A first session in an area without a patch test is flagged; these tests are about other rules.
+  patchTestDone: true,
   notes: null,
   ...overrides,
 });
@@ -46,9 +48,10 @@ test.describe("reporting sessions and reactions through the API", () => {
     const mildEarly = await post({ reportedAt: hoursAgo(90), symptoms: [{ symptom: "erythema", grade: 2 }] });
     expect(mildEarly.status()).toBe(201);
     expect((await mildEarly.json()).alert).toBeNull();
-    const lasting = await (await post({ symptoms: [{ symptom: "swelling", grade: 1 }] })).json();
+    // Still present but no worse than the earlier report, so this is the lasting rule, not the worsening one.
+    const lasting = await (await post({ symptoms: [{ symptom: "erythema", grade: 1 }] })).json();
     expect(lasting.alert).toMatchObject({ severity: "high" });
-    const infection = await (await post({ symptoms: [{ symptom: "infection", grade: 1 }], sessionId: undefined, reportedAt: hoursAgo(0.5) })).json();
+    const infection = await (await post({ symptoms: [{ symptom: "infection", grade: 1 }], sessionId: undefined, area: "face", reportedAt: hoursAgo(0.5) })).json();
     expect(infection).toMatchObject({ sessionId: s.id, alert: { severity: "high" } });
 
     const reactions = await (await api.get(`/api/patients/${patient.id}/reactions`)).json();
@@ -74,7 +77,7 @@ test.describe("reporting sessions and reactions through the API", () => {
       expect(response.status(), field).toBe(400);
       expect((await response.json()).issues.map((i: { path: string }) => i.path), field).toContain(field);
     }
-    const reaction = (overrides: Record<string, unknown>) => ({ reportedAt: hoursAgo(1), symptoms: [{ symptom: "erythema", grade: 1 }], ...overrides });
+    const reaction = (overrides: Record<string, unknown>) => ({ reportedAt: hoursAgo(1), area: "face", symptoms: [{ symptom: "erythema", grade: 1 }], ...overrides });
     const badReactions: [Record<string, unknown>, string][] = [
       [reaction({ symptoms: [{ symptom: "sneezing", grade: 1 }] }), "symptoms.0.symptom"],
       [reaction({ symptoms: [{ symptom: "erythema", grade: 4 }] }), "symptoms.0.grade"],
@@ -83,6 +86,8 @@ test.describe("reporting sessions and reactions through the API", () => {
       [reaction({ reportedAt: "2026-13-45T00:00:00Z" }), "reportedAt"],
       [reaction({ notes: "x".repeat(2001) }), "notes"],
       [reaction({ sessionId: "00000000-0000-4000-8000-000000000000" }), "sessionId"],
+      [reaction({ area: undefined }), "area"],
+      [reaction({ area: "eyelid" }), "area"],
     ];
     for (const [body, field] of badReactions) {
       const response = await api.post(`/api/patients/${patient.id}/reactions`, { data: body });

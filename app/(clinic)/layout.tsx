@@ -22,7 +22,8 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
             <NavLink href="/patients">Patients</NavLink>
             <NavBadges initial={{ ...countOpenAlerts(actor), toReview: countReviewQueue(actor) }} />
             <NavLink href="/templates">Templates</NavLink>
-            {actor.role === "admin" && <NavLink href="/settings">Settings</NavLink>}
+            {/* Clinicians change the safety settings; admins read them. */}
+            <NavLink href="/settings">Settings</NavLink>
             {actor.role === "admin" && <NavLink href="/audit">Audit</NavLink>}
           </>
         }

@@ -8,10 +8,17 @@ import { CheckboxField, FormStatus, TextareaField } from "@/app/_components/ui/f
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
-type Props = { alertId: string; status: "open" | "acknowledged" | "resolved"; canSuspend: boolean; patientName: string };
+type Props = {
+  alertId: string;
+  status: "open" | "acknowledged" | "resolved";
+  canSuspend: boolean;
+  /** False for an admin on a high-severity alert: closing it is a clinician's judgement (the API answers 403). */
+  canResolve: boolean;
+  patientName: string;
+};
 
 /** Acknowledge, or resolve with a note (and optionally suspend the plan); nothing is ever deleted. */
-export function AlertActions({ alertId, status, canSuspend, patientName }: Props) {
+export function AlertActions({ alertId, status, canSuspend, canResolve, patientName }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resolving, setResolving] = useState(false);
@@ -50,9 +57,13 @@ export function AlertActions({ alertId, status, canSuspend, patientName }: Props
               Acknowledge
             </Button>
           )}
-          <Button variant="secondary" onClick={() => setResolving(true)}>
-            Resolve…
-          </Button>
+          {canResolve ? (
+            <Button variant="secondary" onClick={() => setResolving(true)}>
+              Resolve…
+            </Button>
+          ) : (
+            <p className="self-center text-sm text-slate-700">A clinician resolves high-severity alerts.</p>
+          )}
         </div>
       ) : (
         <form onSubmit={onResolve} noValidate className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">

@@ -9,8 +9,13 @@ const KIND_LABELS: Record<string, string> = {
   infection: "Possible infection",
   persistent_reaction: "Lasting reaction",
   off_plan_session: "Off-plan session",
+  warning_sign: "Warning sign",
+  worsening_reaction: "Worsening reaction",
+  lasting_symptom: "Lasting symptom",
+  new_contraindication: "New contraindication on an active plan",
 };
 
+/** `canSuspend` is true for clinicians: suspending a plan and resolving a high alert are clinical acts. */
 export function AlertList({ alerts, canSuspend, showPatient = true }: { alerts: AlertDto[]; canSuspend: boolean; showPatient?: boolean }) {
   if (alerts.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">No alerts here.</p>;
   return (
@@ -40,7 +45,7 @@ export function AlertList({ alerts, canSuspend, showPatient = true }: { alerts: 
             </p>
           )}
           <div className="mt-3">
-            <AlertActions alertId={a.id} status={a.status} canSuspend={canSuspend} patientName={a.patientName} />
+            <AlertActions alertId={a.id} status={a.status} canSuspend={canSuspend} canResolve={canSuspend || a.severity !== "high"} patientName={a.patientName} />
           </div>
         </li>
       ))}

@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
-import { Card } from "@/app/_components/ui/card";
+import { Alert, Card } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
+import { STAFF_ROLES } from "@/lib/auth/types";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
-  const actor = await requirePageActor(["admin"]);
+  const actor = await requirePageActor(STAFF_ROLES);
+  const canEdit = actor.role === "clinician";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Clinic settings</h1>
       <p className="text-sm text-slate-700">
-        Clinical defaults for your clinic. Every change is recorded in the audit trail. Home plans never exceed 1.0 mm whatever is set here.
+        Clinical defaults for your clinic. They can be made stricter than the clinical reference, never looser. Every change is recorded in the audit
+        trail. Home plans never exceed 1.0 mm whatever is set here.
       </p>
+      {!canEdit && (
+        <Alert tone="info">Clinical safety settings are changed by a clinician. You can read them here; ask a clinician of your clinic to change one.</Alert>
+      )}
       <Card>
-        <SettingsForm settings={getClinicSettings(actor)} />
+        <SettingsForm settings={getClinicSettings(actor)} canEdit={canEdit} />
       </Card>
     </div>
   );

@@ -6,85 +6,124 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Field, inputClasses } from "@/app/_components/ui/field";
 import { FormStatus } from "@/app/_components/ui/form-controls";
-import { apiFetch } from "@/lib/client/api";
-import { formatMm, SCREENING_ITEMS } from "@/lib/domain/clinical";
-import type { ClinicSettings } from "@/lib/domain/clinic-settings";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { DEFAULT_ALERT_RULES } from "@/lib/domain/alert-rules";
+import { SCREENING_ITEMS } from "@/lib/domain/clinical";
+import { ALWAYS_BLOCK_ITEMS, DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS, findLoosening, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { AlertRulesFields } from "./alert-rules-fields";
+import { errorFor, toFieldErrors, type FieldErrors } from "./field-errors";
+import { SpacingFields } from "./spacing-fields";
 
-export function SettingsForm({ settings }: { settings: ClinicSettings }) {
+function readForm(form: FormData, settings: ClinicSettings) {
+  const checked = form.getAll("persistentSymptoms").map(String);
+  return {
+    screeningClasses: Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])),
+    intervalFloors: settings.intervalFloors.map((f, index) => ({ upToMm: f.upToMm, minDays: Number(form.get(`floor.${index}`)) })),
+    isotretinoinLookbackMonths: Number(form.get("lookback")),
+    alertRules: {
+      severeGrade: Number(form.get("severeGrade")),
+      infectionGrade: Number(form.get("infectionGrade")),
+      persistentGrade: Number(form.get("persistentGrade")),
+      persistentHours: Number(form.get("persistentHours")),
+      persistentSymptoms: [...new Set([...DEFAULT_ALERT_RULES.persistentSymptoms, ...checked])],
+    },
+    screeningValidityDays: Number(form.get("screeningValidityDays")),
+    rednessExtraSpacingDays: Number(form.get("rednessExtraSpacingDays")),
+  };
+}
+
+/**
+ * Clinicians edit; admins read (changing a clinical safety setting is a clinician's act). The same
+ * tighten-only rule the server applies runs here first, so a loosening is named before anything is sent.
+ */
+export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; canEdit: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = useMutation({
     mutationFn: (body: unknown) => apiFetch("/api/clinic/settings", { method: "PUT", body }),
     onSuccess: () => router.refresh(),
+    onError: (error) => setErrors(error instanceof ApiError ? toFieldErrors(error.issues) : {}),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = clinicSettingsSchema.safeParse({
-      screeningClasses: Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])),
-      intervalFloors: settings.intervalFloors.map((f, index) => ({ upToMm: f.upToMm, minDays: Number(form.get(`floor.${index}`)) })),
-      isotretinoinLookbackMonths: Number(form.get("lookback")),
-      alertRules: {
-        severeGrade: Number(form.get("severeGrade")),
-        infectionGrade: Number(form.get("infectionGrade")),
-        persistentGrade: Number(form.get("persistentGrade")),
-        persistentHours: Number(form.get("persistentHours")),
-        persistentSymptoms: form.getAll("persistentSymptoms"),
-      },
-    });
+    mutation.reset();
+    const parsed = clinicSettingsSchema.safeParse(readForm(new FormData(event.currentTarget), settings));
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" "));
+      setErrors(toFieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
       return;
     }
-    setError(null);
-    mutation.mutate(parsed.data);
+    const { alertRules, screeningValidityDays, rednessExtraSpacingDays, ...rest } = parsed.data;
+    const loosened = findLoosening({
+      ...rest,
+      alertRules: alertRules ?? settings.alertRules,
+      screeningValidityDays: screeningValidityDays ?? settings.screeningValidityDays,
+      rednessExtraSpacingDays: rednessExtraSpacingDays ?? settings.rednessExtraSpacingDays,
+    });
+    setErrors(toFieldErrors(loosened));
+    if (loosened.length === 0) mutation.mutate(parsed.data);
   }
 
+  const invalid = Object.keys(errors).length > 0;
+  const status = invalid ? `Not saved. ${errors.form ?? "Check the settings marked below."}` : (mutation.error?.message ?? null);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormStatus error={error ?? mutation.error?.message} success={mutation.isSuccess ? "Settings saved. New decisions use them from now on." : null} />
-      <fieldset className="space-y-2">
-        <legend className="text-lg font-semibold">Screening items</legend>
-        <p className="text-sm text-slate-700">“Block” refuses approval without a recorded override; “Review” warns and asks the clinician to acknowledge.</p>
-        <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
-          {SCREENING_ITEMS.map((item) => (
-            <div key={item.code} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-              <label htmlFor={`class-${item.code}`} className="text-sm">
-                {item.label}
-              </label>
-              <select id={`class-${item.code}`} name={`class.${item.code}`} defaultValue={settings.screeningClasses[item.code]} className={`${inputClasses} w-36`}>
-                <option value="block">Block</option>
-                <option value="review">Review</option>
-              </select>
-            </div>
-          ))}
-        </div>
+      <FormStatus error={status} success={mutation.isSuccess ? "Settings saved. New decisions use them from now on." : null} />
+      {/* A disabled fieldset makes every control read-only for admins in one place. */}
+      <fieldset disabled={!canEdit} className="space-y-6">
+        <fieldset className="space-y-2">
+          <legend className="text-lg font-semibold">Screening items</legend>
+          <p className="text-sm text-slate-700">“Block” refuses approval without a recorded override; “Review” warns and asks the clinician to acknowledge.</p>
+          <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
+            {SCREENING_ITEMS.map((item) => {
+              const always = ALWAYS_BLOCK_ITEMS.includes(item.code);
+              const error = errorFor(errors, `screeningClasses.${item.code}`);
+              return (
+                <div key={item.code} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+                  <label htmlFor={`class-${item.code}`} className="text-sm">
+                    {item.label}
+                  </label>
+                  <select
+                    id={`class-${item.code}`}
+                    name={`class.${item.code}`}
+                    defaultValue={always ? "block" : settings.screeningClasses[item.code]}
+                    className={`${inputClasses} w-40`}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `class-${item.code}-error` : undefined}
+                  >
+                    <option value="block">{always ? "Block (always)" : "Block"}</option>
+                    {!always && <option value="review">Review</option>}
+                  </select>
+                  {error && (
+                    <p id={`class-${item.code}-error`} className="w-full text-sm text-red-700">
+                      {error}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+        <SpacingFields settings={settings} errors={errors} />
+        <Field
+          label="Isotretinoin lookback (months)"
+          name="lookback"
+          type="number"
+          min={DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS}
+          max={24}
+          defaultValue={settings.isotretinoinLookbackMonths}
+          hint={`A last dose within this many months counts as current. At least ${DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS} months.`}
+          error={errorFor(errors, "isotretinoinLookbackMonths")}
+          className="max-w-xs"
+        />
+        <AlertRulesFields rules={settings.alertRules} errors={errors} />
       </fieldset>
-      <fieldset className="space-y-2">
-        <legend className="text-lg font-semibold">Minimum days between sessions in one area</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          {settings.intervalFloors.map((floor, index) => (
-            <Field key={floor.upToMm} label={`Longest length up to ${formatMm(floor.upToMm)} mm`} name={`floor.${index}`} type="number" min={1} max={365} defaultValue={floor.minDays} />
-          ))}
-        </div>
-      </fieldset>
-      <Field
-        label="Isotretinoin lookback (months)"
-        name="lookback"
-        type="number"
-        min={1}
-        max={24}
-        defaultValue={settings.isotretinoinLookbackMonths}
-        hint="A last dose within this many months counts as current."
-        className="max-w-xs"
-      />
-      <AlertRulesFields rules={settings.alertRules} />
-      <Button type="submit" disabled={mutation.isPending}>
-        {mutation.isPending ? "Saving…" : "Save settings"}
-      </Button>
+      {canEdit && (
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Save settings"}
+        </Button>
+      )}
     </form>
   );
 }

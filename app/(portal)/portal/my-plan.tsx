@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LocalTime } from "@/app/_components/local-time";
 import { useHomeCare } from "@/app/_components/reports/use-home-care";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
+import type { SpacingReason } from "@/lib/domain/session-flags";
 import { formatDate } from "@/lib/format";
 import type { HomeCare } from "@/lib/data/home-care";
 
@@ -31,6 +32,18 @@ export function MyPlan({ initialHomeCare }: Props) {
       </Status>
     );
   }
+  if (plan.needsReview) {
+    // A new blocking answer in the health screening since the approval: the plan stays on record but is paused.
+    return (
+      <Status tone="danger" title="Pause home microneedling">
+        <p>
+          You gave a new answer in your health screening that your clinician needs to review. Stop home microneedling until {clinicianName} has
+          reviewed it and decided on your plan again.
+        </p>
+        <p className="mt-2 font-medium">Contact your clinic. {CONTACT}</p>
+      </Status>
+    );
+  }
   if (plan.status === "expired") {
     return (
       <Status tone="warning" title={`Your plan expired on ${formatDate(plan.reviewBy!)}.`}>
@@ -52,6 +65,7 @@ export function MyPlan({ initialHomeCare }: Props) {
             <p className="text-sm text-slate-800">
               Next session allowed: {a.nextAllowedAt ? <LocalTime iso={a.nextAllowedAt} /> : <strong>now</strong>}
             </p>
+            <SpacingReasons reasons={a.nextAllowedReasons} extraDays={data.spacing.rednessExtraSpacingDays} />
             {a.lastSessionAt && (
               <p className="text-xs text-slate-600">
                 Last session: <LocalTime iso={a.lastSessionAt} />
@@ -70,6 +84,23 @@ export function MyPlan({ initialHomeCare }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Why the next session is later than the plan's own interval, so the patient is not left guessing. */
+function SpacingReasons({ reasons, extraDays }: { reasons: SpacingReason[]; extraDays: number }) {
+  const lines = [
+    reasons.includes("longer_needle") && "Your last session used a longer needle than your plan allows, so the spacing for that needle length applies.",
+    reasons.includes("prolonged_redness") &&
+      `Redness lasted more than 2 days after your last session, so your clinic adds ${extraDays} extra ${extraDays === 1 ? "day" : "days"}.`,
+  ].filter((line): line is string => Boolean(line));
+  if (lines.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-1 text-sm text-amber-950">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

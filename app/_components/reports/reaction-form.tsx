@@ -4,18 +4,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
 import { Button } from "@/app/_components/ui/button";
-import { inputClasses } from "@/app/_components/ui/field";
+import { FieldShell } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
-import { fromLocalInputValue, toLocalInputValue } from "@/lib/client/datetime";
+import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
 import { queryKeys } from "@/lib/client/query-keys";
-import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
+import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import { GRADES, needsUrgentGuidance, SYMPTOMS, type SymptomCode } from "@/lib/domain/reactions";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { ReactionDto } from "@/lib/data/reactions";
 import { reactionReportSchema } from "@/lib/validation/reports";
-import { useLocalFormatter } from "../local-time";
 import { ChoiceGroup } from "./choice-group";
+import { ReactionWhereFields } from "./reaction-where-fields";
 import { UrgentGuidance } from "./urgent-guidance";
 import { useHomeCare } from "./use-home-care";
 
@@ -23,15 +23,36 @@ type Props = { patientId: string; initialHomeCare: HomeCare };
 
 const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) as Record<SymptomCode, string>;
 
+/** Errors by the top field they concern (`symptoms.0.grade` belongs to the symptoms). */
+function byField(issues: { path: string; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.split(".")[0] || "form"] ??= issue.message;
+  return errors;
+}
+
+const FIELDS_WITH_MESSAGES = ["reportedAt", "area", "sessionId", "notes"];
+
+/** The line above the form: a failed request, the symptoms answer, or a pointer to the fields marked. */
+function formStatus(error: Error | null, errors: Record<string, string>): string | null {
+  if (error && !(error instanceof ApiError && error.status === 400)) return `${error.message} Your answers are still here; try again.`;
+  if (errors.symptoms) return errors.symptoms;
+  if (FIELDS_WITH_MESSAGES.some((f) => errors[f])) return "Please check the answers marked below.";
+  return error?.message ?? null;
+}
+
+/** Forgiving by design: every answer stays on screen after a failed request, with the reason by its field. */
 function ReactionFormFields({ patientId, initialHomeCare }: Props) {
   const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
-  const formatLocal = useLocalFormatter();
   const [grades, setGrades] = useState(noneGraded);
-  const [reportedAt, setReportedAt] = useState(() => toLocalInputValue(new Date()));
-  const [sessionId, setSessionId] = useState<string>(initialHomeCare.recentSessions[0]?.id ?? "");
+  // Kept to the second while the minute shown is unchanged, so a reaction noticed right after a
+  // session is not rounded back before it and linked to an older one.
+  const [openedAt, setOpenedAt] = useState(() => new Date());
+  const [reportedAt, setReportedAt] = useState(() => toLocalInputValue(openedAt));
+  const [area, setArea] = useState("");
+  const [sessionId, setSessionId] = useState("");
   const [notes, setNotes] = useState("");
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<ReactionDto | null>(null);
 
   const symptoms = SYMPTOMS.map((s) => ({ symptom: s.code, grade: Number(grades[s.code]) }));
@@ -41,59 +62,64 @@ function ReactionFormFields({ patientId, initialHomeCare }: Props) {
     mutationFn: (body: unknown) => apiFetch<ReactionDto>(`/api/patients/${patientId}/reactions`, { method: "POST", body }),
     onSuccess: (reaction) => {
       setSaved(reaction);
+      const now = new Date();
+      setOpenedAt(now);
+      setReportedAt(toLocalInputValue(now));
       setGrades(noneGraded());
       setNotes("");
+      setSessionId("");
       void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
     },
-    onError: (error) => error instanceof ApiError && setFormError(error.issues[0]?.message ?? null),
+    onError: (error) => setErrors(error instanceof ApiError ? byField(error.issues) : {}),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(null);
-    if (symptoms.every((s) => s.grade === 0)) {
-      setFormError("Choose how strong at least one symptom is.");
-      return;
-    }
-    const parsed = reactionReportSchema.safeParse({ reportedAt: fromLocalInputValue(reportedAt) ?? reportedAt, sessionId: sessionId || null, symptoms, notes });
-    if (!parsed.success) {
-      setFormError(parsed.error.issues[0]?.message ?? "Please check your answers.");
-      return;
-    }
-    setFormError(null);
-    mutation.mutate(parsed.data);
+    mutation.reset();
+    const found: Record<string, string> = {};
+    if (!area) found.area = "Choose where the reaction is.";
+    if (symptoms.every((s) => s.grade === 0)) found.symptoms = "Choose how strong at least one symptom is.";
+    const parsed = reactionReportSchema.safeParse({
+      reportedAt: momentOf(reportedAt, openedAt) ?? reportedAt,
+      area: area || null,
+      sessionId: sessionId || null,
+      symptoms,
+      notes,
+    });
+    const all = { ...(parsed.success ? {} : byField(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })))), ...found };
+    setErrors(all);
+    if (parsed.success && Object.keys(all).length === 0) mutation.mutate(parsed.data);
   }
 
   const savedUrgent = saved && needsUrgentGuidance(saved.symptoms);
+  const status = formStatus(mutation.error, errors);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {saved && (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
           <p className="font-semibold">Reaction reported. {saved.alert ? "Your clinic has been alerted." : "Your clinic will review it."}</p>
+          {saved.session && <p className="mt-1">Linked to your {(AREA_LABELS[saved.session.area as Area] ?? saved.session.area).toLowerCase()} session.</p>}
         </div>
       )}
       {savedUrgent && <UrgentGuidance />}
-      <FormStatus error={mutation.error ? `${mutation.error.message} Your answers are still here; try again.` : formError} />
-      <div className="space-y-1">
-        <label htmlFor="reaction-when" className="block text-sm font-medium">
-          When did you notice it?
-        </label>
-        <input id="reaction-when" type="datetime-local" value={reportedAt} max={toLocalInputValue(new Date())} onChange={(e) => setReportedAt(e.target.value)} className={inputClasses} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="reaction-session" className="block text-sm font-medium">
-          Which session was it after?
-        </label>
-        <select id="reaction-session" value={sessionId} onChange={(e) => setSessionId(e.target.value)} className={inputClasses}>
-          <option value="">Not after a session</option>
-          {homeCare.recentSessions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {formatLocal(s.performedAt)} · {AREA_LABELS[s.area as Area] ?? s.area} · {formatMm(s.needleMm)} mm
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormStatus error={status} />
+      <FieldShell label="When did you notice it?" error={errors.reportedAt}>
+        {(control) => <input {...control} type="datetime-local" value={reportedAt} max={toLocalInputValue(new Date())} onChange={(e) => setReportedAt(e.target.value)} />}
+      </FieldShell>
+      <ReactionWhereFields
+        homeCare={homeCare}
+        area={area}
+        sessionId={sessionId}
+        onAreaChange={(value) => {
+          setArea(value);
+          // The sessions offered are that area's, so a session chosen for another area no longer applies.
+          setSessionId("");
+        }}
+        onSessionChange={setSessionId}
+        errors={errors}
+      />
       <div className="space-y-4">
         <p className="text-sm text-slate-700">For each symptom, how strong is it now?</p>
         {SYMPTOMS.map((s) => (
@@ -107,7 +133,7 @@ function ReactionFormFields({ patientId, initialHomeCare }: Props) {
           />
         ))}
       </div>
-      <TextareaField label="Anything else? (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={2000} />
+      <TextareaField label="Anything else? (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
       <div aria-live="polite">{urgent && !saved && <UrgentGuidance />}</div>
       <Button type="submit" className="w-full sm:w-auto" disabled={mutation.isPending}>
         {mutation.isPending ? "Sending…" : "Report reaction"}

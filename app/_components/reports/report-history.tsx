@@ -6,7 +6,7 @@ import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import { gradeLabel, symptomLabel } from "@/lib/domain/reactions";
-import { FLAG_LABELS } from "@/lib/domain/session-flags";
+import { FLAG_LABELS, HIGH_RISK_FLAGS } from "@/lib/domain/session-flags";
 import type { ReactionDto } from "@/lib/data/reactions";
 import type { SessionDto } from "@/lib/data/sessions";
 import { LocalTime } from "../local-time";
@@ -20,6 +20,8 @@ async function fetchHistory(patientId: string): Promise<ReportHistoryData> {
   ]);
   return { sessions: sessions.items, reactions: reactions.items, generatedAt: new Date().toISOString() };
 }
+
+const areaLabel = (area: string) => AREA_LABELS[area as Area] ?? area;
 
 type Entry = { kind: "session"; at: string; item: SessionDto } | { kind: "reaction"; at: string; item: ReactionDto };
 
@@ -48,15 +50,24 @@ export function ReportHistory({ patientId, initialData, audience }: { patientId:
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="font-medium">
                 {e.kind === "session"
-                  ? `Session · ${AREA_LABELS[e.item.area as Area] ?? e.item.area} · ${formatMm(e.item.needleMm)} mm · ${e.item.device}`
-                  : `Reaction · worst: ${gradeLabel(e.item.maxGrade).toLowerCase()}`}
+                  ? `Session · ${areaLabel(e.item.area)} · ${formatMm(e.item.needleMm)} mm · ${e.item.device}`
+                  : `Reaction · ${e.item.area ? `${areaLabel(e.item.area)} · ` : ""}worst: ${gradeLabel(e.item.maxGrade).toLowerCase()}`}
               </p>
               <LocalTime iso={e.at} />
             </div>
             {e.kind === "session" ? (
               <div className="mt-1 flex flex-wrap gap-1">
-                {e.item.flags.length === 0 ? <Badge tone="success">Within plan</Badge> : e.item.flags.map((f) => <Badge key={f} tone="warning">{FLAG_LABELS[f]}</Badge>)}
-                {!e.item.sanitized && <Badge tone="danger">Not sanitized</Badge>}
+                {e.item.flags.length === 0 ? (
+                  <Badge tone="success">Within plan</Badge>
+                ) : (
+                  e.item.flags.map((f) => (
+                    <Badge key={f} tone={HIGH_RISK_FLAGS.includes(f) ? "danger" : "warning"}>
+                      {FLAG_LABELS[f]}
+                    </Badge>
+                  ))
+                )}
+                {/* Sessions stored before the not_sanitized flag existed still say so. */}
+                {!e.item.sanitized && !e.item.flags.includes("not_sanitized") && <Badge tone="danger">Not sanitized</Badge>}
               </div>
             ) : (
               <p className="mt-1 text-slate-700">
@@ -65,6 +76,11 @@ export function ReportHistory({ patientId, initialData, audience }: { patientId:
                   .map((s) => `${symptomLabel(s.symptom)}: ${gradeLabel(s.grade).toLowerCase()}`)
                   .join(" · ")}
                 {e.item.alert && audience === "clinic" && <span className="ml-2 font-medium text-red-800">Alert: {e.item.alert.summary}</span>}
+              </p>
+            )}
+            {e.kind === "reaction" && e.item.session && (
+              <p className="mt-1 text-xs text-slate-600">
+                After the {areaLabel(e.item.session.area).toLowerCase()} session of <LocalTime iso={e.item.session.performedAt} />
               </p>
             )}
             {e.item.notes && <p className="mt-1 text-slate-700">“{e.item.notes}”</p>}

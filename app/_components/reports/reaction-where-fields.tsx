@@ -1,0 +1,66 @@
+"use client";
+
+import { SelectField } from "@/app/_components/ui/form-controls";
+import { AREA_LABELS, AREAS, formatMm, type Area } from "@/lib/domain/clinical";
+import type { HomeCare } from "@/lib/data/home-care";
+import { useLocalFormatter } from "../local-time";
+
+type Props = {
+  homeCare: HomeCare;
+  area: string;
+  sessionId: string;
+  onAreaChange: (area: string) => void;
+  onSessionChange: (sessionId: string) => void;
+  errors: { area?: string; sessionId?: string };
+};
+
+const areaName = (area: string) => (AREA_LABELS[area as Area] ?? area).toLowerCase();
+
+/**
+ * "Where is it?" is always asked: a reaction linked to the latest session in any area once lost a
+ * lasting face reaction behind a neck session. The session is optional and only offered in that area.
+ */
+export function ReactionWhereFields({ homeCare, area, sessionId, onAreaChange, onSessionChange, errors }: Props) {
+  const formatLocal = useLocalFormatter();
+  const planAreas = (homeCare.plan?.areas ?? []).map((a) => a.area).filter((a): a is Area => (AREAS as readonly string[]).includes(a));
+  const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
+  const sessions = homeCare.recentSessions.filter((s) => s.area === area);
+  return (
+    <>
+      <SelectField label="Where is it?" value={area} onChange={(e) => onAreaChange(e.target.value)} error={errors.area} required>
+        <option value="">Choose the area…</option>
+        {planAreas.length > 0 && (
+          <optgroup label="In your plan">
+            {planAreas.map((a) => (
+              <option key={a} value={a}>
+                {AREA_LABELS[a]}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label={planAreas.length ? "Other areas" : "Areas"}>
+          {otherAreas.map((a) => (
+            <option key={a} value={a}>
+              {AREA_LABELS[a]}
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
+      <SelectField
+        label="Which session was it after? (optional)"
+        value={sessionId}
+        onChange={(e) => onSessionChange(e.target.value)}
+        error={errors.sessionId}
+        disabled={!area}
+        hint={area ? undefined : "Choose the area first."}
+      >
+        <option value="">{area ? `The latest ${areaName(area)} session before then` : "The latest session in that area before then"}</option>
+        {sessions.map((s) => (
+          <option key={s.id} value={s.id}>
+            {formatLocal(s.performedAt)} · {formatMm(s.needleMm)} mm
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
