@@ -6,29 +6,42 @@ const classes = Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, z.enum(SC
   [K in (typeof SCREENING_ITEMS)[number]["code"]]: z.ZodEnum<{ block: "block"; review: "review" }>;
 };
 
+// Out-of-range values that would loosen a DOMAIN default pass here and are refused by findLoosening,
+// which names the rule; these bounds only catch values that make no sense at all.
+const days = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} must be a number of days.` })
+    .int("Use whole days.")
+    .min(min, `At least ${min} day${min === 1 ? "" : "s"}.`)
+    .max(max, `At most ${max} days.`);
+
 export const clinicSettingsSchema = z.object({
   screeningClasses: z.object(classes),
   intervalFloors: z
     .array(
       z.object({
-        upToMm: z.number().positive().max(HOME_MAX_NEEDLE_MM, "Floors cover home lengths only (up to 1.0 mm)."),
-        minDays: z.number().int().min(1).max(365),
+        upToMm: z.number({ error: "upToMm must be a length in mm." }).positive("upToMm must be more than 0.").max(HOME_MAX_NEEDLE_MM, "Floors cover home lengths only (up to 1.0 mm)."),
+        minDays: days("minDays", 1, 365),
       }),
     )
     .min(1)
     .max(6)
     .refine((floors) => floors.some((f) => f.upToMm === HOME_MAX_NEEDLE_MM), "One floor must cover lengths up to 1.0 mm."),
-  isotretinoinLookbackMonths: z.number().int().min(1).max(24),
+  isotretinoinLookbackMonths: z
+    .number({ error: "isotretinoinLookbackMonths must be a number of months." })
+    .int("Use whole months.")
+    .min(1, "At least 1 month.")
+    .max(24, "At most 24 months."),
   alertRules: z
     .object({
       severeGrade: z.number().int().min(1).max(3),
       infectionGrade: z.number().int().min(1).max(3),
       persistentSymptoms: z.array(z.enum(SYMPTOM_CODES)).max(SYMPTOM_CODES.length),
       persistentGrade: z.number().int().min(1).max(3),
-      persistentHours: z.number().int().min(24).max(24 * 14),
+      persistentHours: z.number({ error: "persistentHours must be a number of hours." }).int("Use whole hours.").min(24, "At least 24 hours.").max(24 * 14, "At most 336 hours."),
     })
     .optional(),
-  screeningValidityDays: z.number({ error: "screeningValidityDays must be a number of days." }).int().min(7).max(365).optional(),
-  rednessExtraSpacingDays: z.number({ error: "rednessExtraSpacingDays must be a number of days." }).int().min(0).max(60).optional(),
+  screeningValidityDays: days("screeningValidityDays", 7, 365).optional(),
+  rednessExtraSpacingDays: days("rednessExtraSpacingDays", 0, 60).optional(),
 });
 export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;

@@ -15,8 +15,8 @@ const KIND_LABELS: Record<string, string> = {
   new_contraindication: "New contraindication on an active plan",
 };
 
-/** `canSuspend` is true for clinicians: suspending a plan and resolving a high alert are clinical acts. */
-export function AlertList({ alerts, canSuspend, showPatient = true }: { alerts: AlertDto[]; canSuspend: boolean; showPatient?: boolean }) {
+/** Suspending a plan and resolving a high alert are clinical acts: clinicians only. */
+export function AlertList({ alerts, isClinician, showPatient = true }: { alerts: AlertDto[]; isClinician: boolean; showPatient?: boolean }) {
   if (alerts.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">No alerts here.</p>;
   return (
     <ul className="space-y-3">
@@ -45,7 +45,7 @@ export function AlertList({ alerts, canSuspend, showPatient = true }: { alerts: 
             </p>
           )}
           <div className="mt-3">
-            <AlertActions alertId={a.id} status={a.status} canSuspend={canSuspend} canResolve={canSuspend || a.severity !== "high"} patientName={a.patientName} />
+            <AlertActions alertId={a.id} status={a.status} canSuspend={isClinician} canResolve={isClinician || a.severity !== "high"} patientName={a.patientName} />
           </div>
         </li>
       ))}

@@ -35,7 +35,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </Link>
         ))}
       </nav>
-      <AlertList alerts={alerts} canSuspend={actor.role === "clinician"} />
+      <AlertList alerts={alerts} isClinician={actor.role === "clinician"} />
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function HomeReports({ actor, patientId, patientName }: { actor: Actor; p
         <h2 id="patient-alerts-heading" className="mb-3 text-lg font-semibold">
           Unresolved alerts
         </h2>
-        <AlertList alerts={open} canSuspend={actor.role === "clinician"} showPatient={false} />
+        <AlertList alerts={open} isClinician={actor.role === "clinician"} showPatient={false} />
       </Card>
       <Card aria-labelledby="reports-heading">
         <h2 id="reports-heading" className="mb-3 text-lg font-semibold">
