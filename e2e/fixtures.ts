@@ -140,4 +140,19 @@ export async function createPatientWithPlan(api: APIRequestContext, name: string
   return patient;
 }
 
+/**
+ * A session report that breaks no rule (sanitized, patch-tested, face 0.5 mm, now), so a test changes
+ * only what it is about. Test plans are decided just now: sessions are judged by the plan in force.
+ */
+export const sessionReport = (overrides: Record<string, unknown> = {}) => ({
+  performedAt: new Date().toISOString(),
+  area: "face",
+  needleMm: 0.5,
+  device: "roller",
+  sanitized: true,
+  patchTestDone: true,
+  notes: null,
+  ...overrides,
+});
+
 export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO } from "./accounts";
-import { createPatientWithPlan, expect, hoursAgo, signInViaForm, test } from "./fixtures";
+import { createPatientWithPlan, expect, hoursAgo, sessionReport, signInViaForm, test } from "./fixtures";
 
 // Issue 11: each case a hostile or sloppy client reproduced against the API, now closed.
 const HOUR_MS = 3_600_000;
@@ -8,15 +8,7 @@ const DAY_MS = 86_400_000;
 
 type Alert = { id: string; patientId: string; sessionId: string | null; relatedSessionId: string | null; reactionId: string | null; kind: string; severity: string; summary: string };
 
-const session = (overrides: Record<string, unknown> = {}) => ({
-  performedAt: new Date().toISOString(),
-  area: "face",
-  needleMm: 0.5,
-  device: "roller",
-  sanitized: true,
-  patchTestDone: true,
-  ...overrides,
-});
+const session = sessionReport;
 
 async function logSession(api: APIRequestContext, patientId: string, overrides: Record<string, unknown> = {}) {
   const response = await api.post(`/api/patients/${patientId}/sessions`, { data: session(overrides) });

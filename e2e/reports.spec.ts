@@ -1,18 +1,7 @@
 import { DEMO } from "./accounts";
-import { createPatientWithPlan, expect, findPatientId, hoursAgo, signInViaForm, test } from "./fixtures";
+import { createPatientWithPlan, expect, findPatientId, hoursAgo, sessionReport, signInViaForm, test } from "./fixtures";
 
-// Sessions are judged by the plan in force when performed, and test plans are decided just now.
-const session = (overrides: Record<string, unknown> = {}) => ({
-  performedAt: new Date().toISOString(),
-  area: "face",
-  needleMm: 0.5,
-  device: "roller",
-  sanitized: true,
-  // A first session in an area without a patch test is flagged; these tests are about other rules.
-  patchTestDone: true,
-  notes: null,
-  ...overrides,
-});
+const session = sessionReport;
 
 test.describe("reporting sessions and reactions through the API", () => {
   test("off-plan sessions are stored with flags and raise a normal alert in the same write", async ({ apiAs }) => {
