@@ -3,4 +3,6 @@ export const queryKeys = {
   homeCare: (patientId: string) => ["patient", patientId, "home-care"] as const,
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   alertSummary: ["alerts", "summary"] as const,
+  charts: (patientId: string, range: string) => ["patient", patientId, "charts", range] as const,
+  clinicOverview: ["clinic", "overview"] as const,
 };
