@@ -46,3 +46,23 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   target.setUTCDate(Math.min(d, lastDay));
   return toIsoDate(target);
 }
+
+/** Minutes the zone is ahead of UTC at a moment (e.g. -300 for New York in winter). */
+function zoneOffsetMinutes(moment: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(moment)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((asUtc - (moment - (moment % 1000))) / 60_000);
+}
+
+/** The instant a calendar day begins in a time zone, as an ISO string (UTC unless told otherwise). */
+export function startOfDayInZone(date: IsoDate, timeZone = "UTC"): string {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Two passes settle the offset on days when it changes (daylight saving) near midnight.
+  let instant = utcMidnight - zoneOffsetMinutes(utcMidnight, timeZone) * 60_000;
+  instant = utcMidnight - zoneOffsetMinutes(instant, timeZone) * 60_000;
+  return new Date(instant).toISOString();
+}
