@@ -314,6 +314,9 @@ export const alerts = sqliteTable(
     index("alerts_clinic_status_idx").on(t.clinicId, t.status, t.createdAt),
     index("alerts_patient_idx").on(t.patientId),
     index("alerts_patient_kind_idx").on(t.patientId, t.kind, t.createdAt),
+    // The overview's alerts raised and resolved per week.
+    index("alerts_clinic_created_idx").on(t.clinicId, t.createdAt),
+    index("alerts_clinic_resolved_idx").on(t.clinicId, t.resolvedAt),
     check("alerts_severity_check", sql`${t.severity} in ('high', 'normal')`),
     check("alerts_status_check", sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
   ],

@@ -9,8 +9,10 @@ import { count, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { homeSessions, patients, planVersions, users } from "@/db/schema";
+import { alerts, homeSessions, patients, planVersions, reactions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
+import { getPatientCharts } from "@/lib/data/charts";
+import { getClinicOverview } from "@/lib/data/overview";
 import { getHomeCare } from "@/lib/data/home-care";
 import { listPatients } from "@/lib/data/patients";
 import { logSession } from "@/lib/data/sessions";
@@ -51,9 +53,23 @@ function scaleUp(db: Db, clinicianId: string, clinicId: string) {
         .values({ patientId: id, version: 1, decision: "approved", areas: [{ area: "face", maxNeedleMm: 0.5 }], maxNeedleMm: 0.5, minIntervalDays: 7, reviewBy: new Date(now + (i % 300) * DAY).toISOString().slice(0, 10), decidedBy: clinicianId, decidedAt: new Date(now - 200 * DAY).toISOString() })
         .run();
       for (let s = 0; s < SESSIONS_PER_PATIENT; s += 1) {
-        tx.insert(homeSessions)
-          .values({ patientId: id, performedAt: new Date(now - (s * 7 + 1) * DAY).toISOString(), area: "face", needleMm: 0.5, device: "roller", sanitized: true, flags: [], planVersion: 1, reportedBy: clinicianId })
-          .run();
+        const performedAt = new Date(now - (s * 7 + 1) * DAY).toISOString();
+        const flags = s % 10 === 0 ? ["interval_too_short"] : [];
+        const session = tx
+          .insert(homeSessions)
+          .values({ patientId: id, performedAt, area: "face", needleMm: 0.5, device: "roller", sanitized: true, flags, planVersion: 1, reportedBy: clinicianId })
+          .returning({ id: homeSessions.id })
+          .get();
+        // A reaction after every third session and an alert for every flagged one, so the overview has history to aggregate.
+        if (s % 3 === 0) {
+          const grade = (i + s) % 4;
+          tx.insert(reactions)
+            .values({ patientId: id, sessionId: session.id, area: "face", reportedAt: new Date(Date.parse(performedAt) + DAY / 2).toISOString(), symptoms: [{ symptom: "erythema", grade }, { symptom: "pain", grade: 0 }], maxGrade: grade, reportedBy: clinicianId })
+            .run();
+        }
+        if (flags.length) {
+          tx.insert(alerts).values({ clinicId, patientId: id, kind: "off_plan_session", severity: "normal", summary: "Off-plan session.", sessionId: session.id, createdAt: performedAt }).run();
+        }
       }
     }
   });
@@ -76,6 +92,8 @@ const counts = {
   patients: benchIds.length,
   sessions: db.select({ n: count() }).from(homeSessions).get()!.n,
   planVersions: db.select({ n: count() }).from(planVersions).get()!.n,
+  reactions: db.select({ n: count() }).from(reactions).get()!.n,
+  alerts: db.select({ n: count() }).from(alerts).get()!.n,
 };
 
 const roster = (query: Record<string, string>) => patientListQuerySchema.parse(query);
@@ -85,6 +103,8 @@ const results: Record<string, ReturnType<typeof percentiles>> = {
   "roster search q=Patient 0123": time(200, () => listPatients(actor, roster({ q: "Patient 0123" }))),
   "roster status=approved, sort=reviewBy": time(200, () => listPatients(actor, roster({ status: "approved", sort: "reviewBy" }))),
   "portal home-care (plan + next dates)": time(500, () => getHomeCare(actor, jordanId)),
+  "patient charts, 1 year": time(300, () => getPatientCharts(actor, jordanId, "365d")),
+  "clinic overview (all widgets)": time(50, () => getClinicOverview(actor)),
 };
 
 const report = (i: number) =>
@@ -96,7 +116,7 @@ db.$client.pragma("synchronous = FULL");
 results["log session, synchronous=FULL"] = full;
 results["log session, synchronous=NORMAL"] = normal;
 
-console.log(`Dermaplan benchmark: ${counts.patients} patients in one clinic, ${counts.sessions} sessions, ${counts.planVersions} plan versions (${os.cpus().length} cores)`);
+console.log(`Dermaplan benchmark: ${counts.patients} patients in one clinic, ${counts.sessions} sessions, ${counts.planVersions} plan versions, ${counts.reactions} reactions, ${counts.alerts} alerts (${os.cpus().length} cores)`);
 console.log("operation".padEnd(42), "n".padStart(5), "p50 ms".padStart(9), "p95 ms".padStart(9), "p99 ms".padStart(9));
 for (const [name, r] of Object.entries(results)) {
   console.log(name.padEnd(42), String(r.n).padStart(5), r.p50.toFixed(2).padStart(9), r.p95.toFixed(2).padStart(9), r.p99.toFixed(2).padStart(9));

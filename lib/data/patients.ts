@@ -6,6 +6,7 @@ import { alerts, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanStatus } from "@/lib/domain/clinical";
+import { addDays } from "@/lib/domain/dates";
 import { clinicToday } from "./clock";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
@@ -143,6 +144,42 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
     .offset((query.page - 1) * query.pageSize)
     .all();
   return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Every patient of the actor's clinic counted once by plan status, with the roster's own rule. */
+export function countPatientsByPlanStatus(actor: Actor): Record<PlanStatus, number> {
+  requireRole(actor, STAFF_ROLES);
+  const status = planStatusSql(clinicToday());
+  const rows = getDb()
+    .select({ status, n: count() })
+    .from(patients)
+    .leftJoin(latestPlan, latestPlanJoin)
+    .where(eq(patients.clinicId, actor.clinicId))
+    .groupBy(status)
+    .all();
+  const counts: Record<PlanStatus, number> = { approved: 0, denied: 0, suspended: 0, expired: 0, pending: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+/** Approved plans of the clinic whose review date is within the next `days` days, soonest first (bounded). */
+export function listPlansExpiringSoon(actor: Actor, days: number, limit: number): { patientId: string; name: string; reviewBy: string }[] {
+  requireRole(actor, STAFF_ROLES);
+  const today = clinicToday();
+  return getDb()
+    .select({ patientId: patients.id, name: patients.name, reviewBy: sql<string>`${latestPlan.reviewBy}` })
+    .from(patients)
+    .innerJoin(latestPlan, latestPlanJoin)
+    .where(
+      and(
+        eq(patients.clinicId, actor.clinicId),
+        eq(latestPlan.decision, "approved"),
+        sql`${latestPlan.reviewBy} between ${today} and ${addDays(today, days)}`,
+      ),
+    )
+    .orderBy(asc(latestPlan.reviewBy), asc(patients.name))
+    .limit(limit)
+    .all();
 }
 
 function loadDetail(patientId: string): PatientDetail {

@@ -1,0 +1,154 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { alerts, homeSessions, patients, reactions } from "@/db/schema";
+import { requireRole } from "@/lib/auth/guards";
+import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
+import type { ClinicOverview } from "@/lib/charts/types";
+import { addDays, toIsoDate } from "@/lib/domain/dates";
+import { healingDays, isRising } from "@/lib/domain/healing";
+import type { SymptomGrade } from "@/lib/domain/reactions";
+import { countPatientsByPlanStatus, listPlansExpiringSoon } from "./patients";
+
+const DAY_MS = 86_400_000;
+export const OVERVIEW_WEEKS = 12;
+export const OVERVIEW_SYMPTOM_DAYS = 90;
+const ATTENTION_LIMIT = 50;
+/** Patients with a reaction this recently are checked for a worsening course. */
+const RECENT_REACTION_DAYS = 30;
+const TREND_WINDOW_DAYS = 120;
+
+/** Monday-start weeks (UTC), oldest first, ending with the current week. */
+function recentWeeks(now: Date, weeks: number): string[] {
+  const today = toIsoDate(now);
+  const monday = addDays(today, -((now.getUTCDay() + 6) % 7));
+  return Array.from({ length: weeks }, (_, i) => addDays(monday, -7 * (weeks - 1 - i)));
+}
+
+const weekOf = (column: unknown) => sql<string>`date(${column}, 'weekday 0', '-6 days')`;
+
+export function getPlansByStatus(actor: Actor): ClinicOverview["plansByStatus"] {
+  return countPatientsByPlanStatus(actor);
+}
+
+/** Alerts raised and resolved per week over the last 12 weeks. */
+export function getAlertsPerWeek(actor: Actor, now = new Date()): ClinicOverview["alertsPerWeek"] {
+  requireRole(actor, STAFF_ROLES);
+  const weeks = recentWeeks(now, OVERVIEW_WEEKS);
+  const db = getDb();
+  const per = (column: typeof alerts.createdAt | typeof alerts.resolvedAt) =>
+    new Map(
+      db
+        .select({ week: weekOf(column), n: sql<number>`count(*)` })
+        .from(alerts)
+        .where(and(eq(alerts.clinicId, actor.clinicId), gte(column, weeks[0]!)))
+        .groupBy(weekOf(column))
+        .all()
+        .map((r) => [r.week, r.n]),
+    );
+  const raised = per(alerts.createdAt);
+  const resolved = per(alerts.resolvedAt);
+  return weeks.map((week) => ({ week, raised: raised.get(week) ?? 0, resolved: resolved.get(week) ?? 0 }));
+}
+
+/** How often each symptom was reported at each grade (1–3) over the last 90 days. */
+export function getReactionsBySymptom(actor: Actor, now = new Date()): ClinicOverview["reactionsBySymptom"] {
+  requireRole(actor, STAFF_ROLES);
+  const since = new Date(now.getTime() - OVERVIEW_SYMPTOM_DAYS * DAY_MS).toISOString();
+  const symptom = sql<string>`json_extract(j.value, '$.symptom')`;
+  const grade = sql<number>`json_extract(j.value, '$.grade')`;
+  return getDb()
+    .select({ symptom, grade, count: sql<number>`count(*)` })
+    .from(sql`${reactions} join ${patients} on ${patients.id} = ${reactions.patientId}, json_each(${reactions.symptoms}) j`)
+    .where(and(eq(patients.clinicId, actor.clinicId), gte(reactions.reportedAt, since), sql`${grade} >= 1`))
+    .groupBy(symptom, grade)
+    .orderBy(symptom, grade)
+    .all();
+}
+
+/** The share of each week's sessions that were flagged off-plan, over the last 12 weeks. */
+export function getOffPlanShare(actor: Actor, now = new Date()): ClinicOverview["offPlanShare"] {
+  requireRole(actor, STAFF_ROLES);
+  const weeks = recentWeeks(now, OVERVIEW_WEEKS);
+  const rows = getDb()
+    .select({ week: weekOf(homeSessions.performedAt), total: sql<number>`count(*)`, flagged: sql<number>`sum(${homeSessions.flags} <> '[]')` })
+    .from(homeSessions)
+    .innerJoin(patients, eq(patients.id, homeSessions.patientId))
+    .where(and(eq(patients.clinicId, actor.clinicId), gte(homeSessions.performedAt, weeks[0]!)))
+    .groupBy(weekOf(homeSessions.performedAt))
+    .all();
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  return weeks.map((week) => {
+    const row = byWeek.get(week);
+    return { week, share: row && row.total > 0 ? Math.round((row.flagged / row.total) * 1000) / 1000 : 0 };
+  });
+}
+
+type TrendRow = { patientId: string; name: string; sessionId: string; performedAt: string; reportedAt: string; symptoms: unknown; maxGrade: number };
+
+/** Patients whose worst grade or healing time got worse over their last sessions with reactions. */
+function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"] {
+  const db = getDb();
+  const recent = new Date(now.getTime() - RECENT_REACTION_DAYS * DAY_MS).toISOString();
+  const candidates = db
+    .selectDistinct({ id: reactions.patientId })
+    .from(reactions)
+    .innerJoin(patients, eq(patients.id, reactions.patientId))
+    .where(and(eq(patients.clinicId, actor.clinicId), gte(reactions.reportedAt, recent)))
+    .limit(ATTENTION_LIMIT * 4)
+    .all()
+    .map((r) => r.id);
+  if (candidates.length === 0) return [];
+  const rows: TrendRow[] = db
+    .select({ patientId: patients.id, name: patients.name, sessionId: homeSessions.id, performedAt: homeSessions.performedAt, reportedAt: reactions.reportedAt, symptoms: reactions.symptoms, maxGrade: reactions.maxGrade })
+    .from(reactions)
+    .innerJoin(homeSessions, eq(homeSessions.id, reactions.sessionId))
+    .innerJoin(patients, eq(patients.id, reactions.patientId))
+    .where(and(inArray(reactions.patientId, candidates), gte(homeSessions.performedAt, new Date(now.getTime() - TREND_WINDOW_DAYS * DAY_MS).toISOString())))
+    .orderBy(homeSessions.performedAt)
+    .all();
+  const found: ClinicOverview["needsAttention"] = [];
+  for (const id of candidates) {
+    const mine = rows.filter((r) => r.patientId === id);
+    const sessions = [...new Set(mine.map((r) => r.sessionId))].map((sessionId) => mine.filter((r) => r.sessionId === sessionId));
+    if (sessions.length < 2) continue;
+    const worst = sessions.map((reports) => Math.max(...reports.map((r) => r.maxGrade)));
+    // Still healing counts as its age so far: a lower bound of its healing time.
+    const healing = sessions.map((reports) => {
+      const performedAt = reports[0]!.performedAt;
+      const days = healingDays(performedAt, reports.map((r) => ({ reportedAt: r.reportedAt, symptoms: r.symptoms as SymptomGrade[] })));
+      return days ?? Math.round(((now.getTime() - Date.parse(performedAt)) / DAY_MS) * 10) / 10;
+    });
+    const tail = (values: number[]) => values.slice(-3).join(" → ");
+    if (isRising(worst)) found.push({ patientId: id, name: mine[0]!.name, reason: `Worst grade rising over the last sessions: ${tail(worst)}` });
+    else if (isRising(healing)) found.push({ patientId: id, name: mine[0]!.name, reason: `Healing slower over the last sessions: ${tail(healing)} days` });
+  }
+  return found;
+}
+
+/** Open high alerts, worsening courses and plans expiring within 14 days: one line per patient and reason. */
+export function getNeedsAttention(actor: Actor, now = new Date()): ClinicOverview["needsAttention"] {
+  requireRole(actor, STAFF_ROLES);
+  const high = getDb()
+    .select({ patientId: patients.id, name: patients.name, n: sql<number>`count(*)` })
+    .from(alerts)
+    .innerJoin(patients, eq(patients.id, alerts.patientId))
+    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, "open"), eq(alerts.severity, "high")))
+    .groupBy(patients.id)
+    .orderBy(desc(sql`max(${alerts.createdAt})`))
+    .limit(ATTENTION_LIMIT)
+    .all()
+    .map((r) => ({ patientId: r.patientId, name: r.name, reason: r.n === 1 ? "Open high alert" : `${r.n} open high alerts` }));
+  const expiring = listPlansExpiringSoon(actor, 14, ATTENTION_LIMIT).map((p) => ({ patientId: p.patientId, name: p.name, reason: `Plan expires on ${p.reviewBy}` }));
+  return [...high, ...risingCourses(actor, now), ...expiring].slice(0, ATTENTION_LIMIT);
+}
+
+export function getClinicOverview(actor: Actor, now = new Date()): ClinicOverview {
+  return {
+    plansByStatus: getPlansByStatus(actor),
+    alertsPerWeek: getAlertsPerWeek(actor, now),
+    reactionsBySymptom: getReactionsBySymptom(actor, now),
+    offPlanShare: getOffPlanShare(actor, now),
+    needsAttention: getNeedsAttention(actor, now),
+  };
+}
