@@ -107,11 +107,20 @@ function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"
     .where(and(inArray(reactions.patientId, candidates), gte(homeSessions.performedAt, new Date(now.getTime() - TREND_WINDOW_DAYS * DAY_MS).toISOString())))
     .orderBy(homeSessions.performedAt)
     .all();
+  // Rows come oldest session first, so each patient's sessions keep their order in the map.
+  const byPatient = new Map<string, Map<string, TrendRow[]>>();
+  for (const row of rows) {
+    const sessions = byPatient.get(row.patientId) ?? new Map<string, TrendRow[]>();
+    const reports = sessions.get(row.sessionId) ?? [];
+    reports.push(row);
+    sessions.set(row.sessionId, reports);
+    byPatient.set(row.patientId, sessions);
+  }
   const found: ClinicOverview["needsAttention"] = [];
-  for (const id of candidates) {
-    const mine = rows.filter((r) => r.patientId === id);
-    const sessions = [...new Set(mine.map((r) => r.sessionId))].map((sessionId) => mine.filter((r) => r.sessionId === sessionId));
+  for (const [id, bySession] of byPatient) {
+    const sessions = [...bySession.values()];
     if (sessions.length < 2) continue;
+    const name = sessions[0]![0]!.name;
     const worst = sessions.map((reports) => Math.max(...reports.map((r) => r.maxGrade)));
     // Still healing counts as its age so far: a lower bound of its healing time.
     const healing = sessions.map((reports) => {
@@ -120,8 +129,8 @@ function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"
       return days ?? Math.round(((now.getTime() - Date.parse(performedAt)) / DAY_MS) * 10) / 10;
     });
     const tail = (values: number[]) => values.slice(-3).join(" → ");
-    if (isRising(worst)) found.push({ patientId: id, name: mine[0]!.name, reason: `Worst grade rising over the last sessions: ${tail(worst)}` });
-    else if (isRising(healing)) found.push({ patientId: id, name: mine[0]!.name, reason: `Healing slower over the last sessions: ${tail(healing)} days` });
+    if (isRising(worst)) found.push({ patientId: id, name, reason: `Worst grade rising over the last sessions: ${tail(worst)}` });
+    else if (isRising(healing)) found.push({ patientId: id, name, reason: `Healing slower over the last sessions: ${tail(healing)} days` });
   }
   return found;
 }
