@@ -5,12 +5,15 @@ import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
+import { DEFAULT_CHART_RANGE } from "@/lib/charts/ranges";
 import { hasPihRisk } from "@/lib/domain/clinical";
+import { getPatientCharts } from "@/lib/data/charts";
 import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
 import { listPlanVersions } from "@/lib/data/plans";
 import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
 import { NeedsReviewBadge, PlanStatusBadge } from "../plan-status-badge";
+import { CourseOfTreatment } from "./charts/course-of-treatment";
 import { HomeReports } from "./home-reports";
 import { InvitePanel } from "./invite-panel";
 import { NeedsReviewNotice } from "./needs-review-notice";
@@ -27,6 +30,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const patient = orNotFound(() => getPatient(actor, id));
   const versions = listPlanVersions(actor, patient.id);
+  // The default range arrives with the page; other ranges are fetched when chosen.
+  const charts = getPatientCharts(actor, patient.id, DEFAULT_CHART_RANGE);
+  // A suspended or denied version sets no interval: adherence is judged by the last one that did.
+  const latestInterval = versions.find((v) => v.minIntervalDays !== null)?.minIntervalDays ?? null;
   const isClinician = actor.role === "clinician";
 
   return (
@@ -50,6 +57,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         </div>
       </div>
       {patient.needsReview && <NeedsReviewNotice editorHref={isClinician ? `/patients/${patient.id}/plan` : undefined} />}
+
+      <CourseOfTreatment patientId={patient.id} initialData={charts} minIntervalDays={latestInterval} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="demographics-heading">
