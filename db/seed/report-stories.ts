@@ -1,3 +1,4 @@
+import type { SymptomCode } from "../../lib/domain/reactions";
 import type { reportWriter } from "./reports";
 
 type Writer = ReturnType<typeof reportWriter>;
@@ -5,6 +6,8 @@ type Story = (w: Writer, clinicianId: string) => void;
 
 const range = (from: number, to: number, step: number) => Array.from({ length: Math.floor((from - to) / step) + 1 }, (_, i) => from - i * step);
 const mild = [{ symptom: "erythema" as const, grade: 1 }];
+/** A follow-up report: these symptoms are gone. */
+const settled = (...symptoms: SymptomCode[]) => symptoms.map((symptom) => ({ symptom, grade: 0 }));
 
 /** 90 days of home care per demo patient (by MRN), told in days before the seed runs. */
 export const REPORT_STORIES: Record<string, Story> = {
@@ -15,12 +18,18 @@ export const REPORT_STORIES: Record<string, Story> = {
     const face: Record<number, string> = {};
     faces.forEach((d, i) => (face[d] = w.session(d, "face", i < 3 ? 0.25 : 0.5, { patchTest: i === 0 ? true : undefined })));
     necks.forEach((d) => w.session(d, "neck", 0.25));
+    // Each episode is followed by an all-clear, so her healing time reads about two days, four after the moderate one.
     w.reaction(face[88]!, 88, 5, mild);
+    w.reaction(face[88]!, 88, 50, settled("erythema"));
     w.reaction(face[74]!, 74, 8, [...mild, { symptom: "dryness", grade: 1 }]);
+    w.reaction(face[74]!, 74, 56, settled("erythema", "dryness"));
     w.reaction(face[53]!, 53, 6, mild);
+    w.reaction(face[53]!, 53, 44, settled("erythema"));
     w.reaction(face[46]!, 46, 10, [{ symptom: "erythema", grade: 2 }, { symptom: "swelling", grade: 1 }, { symptom: "pain", grade: 2 }], { notes: "Stung more than usual, cheeks puffy this morning." });
-    w.reaction(face[46]!, 46, 50, mild, { notes: "Much better, just a little pink." });
+    w.reaction(face[46]!, 46, 50, [...mild, ...settled("swelling", "pain")], { notes: "Much better, just a little pink." });
+    w.reaction(face[46]!, 46, 98, settled("erythema", "swelling", "pain"));
     w.reaction(face[25]!, 25, 6, mild);
+    w.reaction(face[25]!, 25, 46, settled("erythema"));
     w.reaction(face[4]!, 4, 6, [...mild, { symptom: "itching", grade: 1 }]);
   },
   "SB-200001": (w) => {

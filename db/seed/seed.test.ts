@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPatientCharts } from "@/lib/data/charts";
 import { listPatients } from "@/lib/data/patients";
 import { patientListQuerySchema } from "@/lib/validation/patients";
 import { actorFor, patientIdByName } from "@/test/actors";
@@ -39,6 +40,10 @@ describe("the demo clinic", () => {
     expect(grades.filter((g) => g === 2)).toHaveLength(1);
     expect(Math.max(...grades)).toBe(2);
     expect(db.select().from(alerts).where(eq(alerts.patientId, id)).all()).toEqual([]);
+    // Every episode but the latest has an all-clear, so her charts show healing times.
+    const healing = getPatientCharts(actorFor(db, "rivera@northside.test"), id, "90d").healing;
+    expect(healing.filter((h) => h.days !== null).map((h) => h.days)).toEqual([2.1, 2.3, 1.8, 4.1, 1.9]);
+    expect(healing.at(-1)?.days).toBeNull();
   });
 
   it("spreads plan statuses and leaves open alerts in the inbox", () => {

@@ -70,6 +70,7 @@ function ReactionFormFields({ patientId, initialHomeCare }: Props) {
       setSessionId("");
       void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allCharts(patientId) });
     },
     onError: (error) => setErrors(error instanceof ApiError ? byField(error.issues) : {}),
   });

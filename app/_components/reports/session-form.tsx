@@ -65,6 +65,7 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allCharts(patientId) });
     },
     onError: (error) => error instanceof ApiError && setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message]))),
   });
