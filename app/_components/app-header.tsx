@@ -14,7 +14,7 @@ export function AppHeader({ home, context, user, nav }: Props) {
           </Link>
           <span className="hidden text-sm text-slate-700 sm:inline">{context}</span>
           {nav && (
-            <nav aria-label="Main" className="flex gap-1">
+            <nav aria-label="Main" className="flex flex-wrap gap-1">
               {nav}
             </nav>
           )}
