@@ -23,17 +23,35 @@ test("the login page with an error has no serious accessibility violations", asy
 
 test("the roster has no serious accessibility violations", async ({ page }) => {
   await signInViaForm(page, DEMO.rivera);
+  await page.goto("/patients");
   await expect(page.getByRole("table")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 
 test("the patient page has no serious accessibility violations", async ({ page }) => {
   await signInViaForm(page, DEMO.rivera);
+  await page.goto("/patients");
   // Search rather than page 1: other tests add patients to the clinic while this one runs.
   await page.getByLabel("Search by name or MRN").fill("Jordan Lee");
   await page.getByRole("button", { name: "Search" }).click();
+  // The roster re-renders for the search; clicking before it settles can hit the old page.
+  await page.waitForURL(/[?&]q=Jordan/);
   await page.getByRole("link", { name: "Jordan Lee" }).click();
   await expect(page.getByRole("heading", { name: "Jordan Lee", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the clinic overview has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.admin);
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+  await expect(page.locator(".recharts-wrapper > svg")).toHaveCount(4);
+  await expectNoSeriousViolations(page);
+});
+
+test("the portal history with its chart has no serious accessibility violations", async ({ page }) => {
+  await signInViaForm(page, DEMO.lee);
+  await page.goto("/portal/history");
+  await expect(page.locator("[data-session-marker]").first()).toBeAttached();
   await expectNoSeriousViolations(page);
 });
 

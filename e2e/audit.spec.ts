@@ -11,6 +11,7 @@ test.describe("the audit trail", () => {
 
     await signInViaForm(page, DEMO.admin);
     await page.getByRole("link", { name: "Audit", exact: true }).click();
+    await page.waitForURL(/\/audit$/);
     await page.getByLabel("Patient").selectOption({ label: `${patient.name} (${patient.mrn})` });
     await page.getByRole("button", { name: "Filter" }).click();
     const decision = page.getByRole("row").filter({ hasText: "Plan decision" });

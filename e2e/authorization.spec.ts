@@ -41,7 +41,7 @@ test.describe("staff see only their own clinic", () => {
   test("another clinic's patient is 404 in the API and on the page", async ({ page, apiAs }) => {
     const jordanId = await findPatientId(await apiAs(DEMO.rivera), "Jordan Lee");
     await signInViaForm(page, DEMO.chen);
-    await expect(page).toHaveURL(/\/patients$/);
+    await expect(page).toHaveURL(/\/overview$/);
 
     expect((await page.request.get(`/api/patients/${jordanId}`)).status()).toBe(404);
     await page.goto(`/patients/${jordanId}`);

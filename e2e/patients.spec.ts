@@ -5,6 +5,7 @@ test.describe("managing patients", () => {
   test("a clinician creates a patient through the form, then edits them", async ({ page }) => {
     const mrn = `NEW-${Date.now().toString(36).toUpperCase()}`;
     await signInViaForm(page, DEMO.rivera);
+    await page.goto("/patients");
     await page.getByRole("link", { name: "New patient" }).click();
     await page.getByRole("button", { name: "Create patient" }).click();
     await expect(page.getByText("Name is required.")).toBeVisible();
@@ -90,6 +91,7 @@ test.describe("managing patients", () => {
 test.describe("the roster shows plan status", () => {
   test("filters by status and sorts by review date", async ({ page }) => {
     await signInViaForm(page, DEMO.rivera);
+    await page.goto("/patients");
     await page.getByLabel("Plan status").selectOption("expired");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/status=expired/);

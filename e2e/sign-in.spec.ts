@@ -5,11 +5,11 @@ const GENERIC_ERROR = /email or password is incorrect/i;
 
 test.describe("signing in through the form", () => {
   for (const email of [DEMO.admin, DEMO.rivera, DEMO.okafor, DEMO.chen]) {
-    test(`staff ${email} lands on the patient roster`, async ({ page }) => {
+    test(`staff ${email} lands on the clinic overview`, async ({ page }) => {
       await signInViaForm(page, email);
-      await expect(page).toHaveURL(/\/patients$/);
-      await expect(page.getByRole("heading", { name: "Patients", level: 1 })).toBeVisible();
-      await expect(page.getByRole("table")).toBeVisible();
+      await expect(page).toHaveURL(/\/overview$/);
+      await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Plans by status" })).toBeVisible();
     });
   }
 
@@ -81,7 +81,7 @@ test.describe("signed-out visitors", () => {
 test.describe("signing out", () => {
   test("sign out ends the session", async ({ page }) => {
     await signInViaForm(page, DEMO.rivera);
-    await expect(page).toHaveURL(/\/patients$/);
+    await expect(page).toHaveURL(/\/overview$/);
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     expect((await page.request.get("/api/me")).status()).toBe(401);
@@ -95,7 +95,7 @@ test.describe("signing out", () => {
     expect((await otherDevice.get("/api/me")).status()).toBe(200);
 
     await signInViaForm(page, email);
-    await expect(page).toHaveURL(/\/patients$/);
+    await expect(page).toHaveURL(/\/overview$/);
     await page.getByRole("button", { name: "Sign out on all devices" }).click();
     await expect(page).toHaveURL(/\/login/);
 

@@ -14,11 +14,12 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
   return (
     <>
       <AppHeader
-        home="/patients"
+        home="/overview"
         context={getOwnClinicName(actor)}
         user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role] }}
         nav={
           <>
+            <NavLink href="/overview">Overview</NavLink>
             <NavLink href="/patients">Patients</NavLink>
             <NavBadges initial={{ ...countOpenAlerts(actor), toReview: countReviewQueue(actor) }} />
             <NavLink href="/templates">Templates</NavLink>

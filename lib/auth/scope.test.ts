@@ -38,9 +38,9 @@ describe("roles", () => {
     expect(hasRole({ role: "admin" }, ["admin"])).toBe(true);
   });
 
-  it("sends staff to the roster and patients to their portal", () => {
-    expect(homePathFor("clinician")).toBe("/patients");
-    expect(homePathFor("admin")).toBe("/patients");
+  it("sends staff to the clinic overview and patients to their portal", () => {
+    expect(homePathFor("clinician")).toBe("/overview");
+    expect(homePathFor("admin")).toBe("/overview");
     expect(homePathFor("patient")).toBe("/portal");
   });
 });

@@ -28,5 +28,5 @@ export function safeCallbackPath(value: string | null | undefined): string | nul
 }
 
 export function homePathFor(role: Role): string {
-  return isStaff(role) ? "/patients" : "/portal";
+  return isStaff(role) ? "/overview" : "/portal";
 }

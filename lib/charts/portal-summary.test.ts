@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { PatientCharts } from "./types";
+import { describeRecovery } from "./portal-summary";
+
+const TO = "2026-03-31T12:00:00.000Z";
+const daysBefore = (d: number) => new Date(Date.parse(TO) - d * 86_400_000).toISOString();
+type Symptoms = PatientCharts["reactions"][number]["symptoms"];
+
+/** A course built from sessions (days before TO), each with its reported symptoms and healing days. */
+function course(entries: { ago: number; symptoms?: Symptoms; days?: number | null }[], extra: Partial<PatientCharts> = {}) {
+  const sessions = entries.map((e, i) => ({ id: `s${i}`, performedAt: daysBefore(e.ago), area: "face", needleMm: 0.5, flags: [] }));
+  const withReaction = entries.map((e, i) => ({ ...e, id: `s${i}` })).filter((e) => e.symptoms);
+  return {
+    to: TO,
+    sessions,
+    reactions: withReaction.map((e) => ({ id: `r-${e.id}`, reportedAt: daysBefore(e.ago - 0.25), sessionId: e.id, symptoms: e.symptoms! })),
+    healing: withReaction.map((e) => ({ sessionId: e.id, performedAt: daysBefore(e.ago), area: "face", days: e.days ?? null })),
+    ...extra,
+  };
+}
+
+const redness = (grade = 1): Symptoms => [{ symptom: "erythema", grade }];
+
+describe("describeRecovery", () => {
+  it("says redness settled within the slowest healing time after each of the last sessions", () => {
+    const c = course([30, 23, 16, 9].map((ago, i) => ({ ago, symptoms: redness(), days: [1.5, 2, 1.2, 0.8][i] })));
+    expect(describeRecovery(c)).toBe("Redness has settled within 2 days after each of your last 4 sessions.");
+  });
+
+  it("counts only the sessions since the last unknown one, and rounds part days up", () => {
+    const c = course([
+      { ago: 40, symptoms: redness(), days: null },
+      { ago: 30, symptoms: redness(), days: 2.1 },
+      { ago: 20, symptoms: redness(), days: 1 },
+    ]);
+    expect(describeRecovery(c)).toBe("Redness has settled within 3 days after each of your last 2 sessions.");
+  });
+
+  it("does not claim 'each of your last sessions' when some sessions had no report", () => {
+    const c = course([{ ago: 30, symptoms: redness(), days: 1 }, { ago: 20 }, { ago: 10, symptoms: redness(), days: 0.5 }]);
+    expect(describeRecovery(c)).toBe("Redness has settled within a day after each of the last 2 sessions you reported a reaction for.");
+  });
+
+  it("names two symptoms, or 'your reactions' for more", () => {
+    const two = course([{ ago: 9, symptoms: [...redness(), { symptom: "dryness", grade: 1 }], days: 3 }]);
+    expect(describeRecovery(two)).toBe("Redness and dryness or flaking have settled within 3 days after your last session.");
+    const three = course([{ ago: 9, symptoms: [...redness(), { symptom: "swelling", grade: 1 }, { symptom: "itching", grade: 1 }], days: 2 }]);
+    expect(describeRecovery(three)).toBe("Your reactions have settled within 2 days after your last session.");
+  });
+
+  it("says a report that graded nothing above none settled the same day", () => {
+    const c = course([{ ago: 5, symptoms: [{ symptom: "erythema", grade: 0 }], days: 0 }]);
+    expect(describeRecovery(c)).toBe("Your skin has settled on the same day after your last session.");
+  });
+
+  it("says a recent session is still settling, naming what its latest report still shows", () => {
+    const c = course([{ ago: 2, symptoms: [{ symptom: "swelling", grade: 1 }], days: null }]);
+    expect(describeRecovery(c)).toBe("Swelling is still settling after your session 2 days ago. Keep reporting how it feels, and contact your clinic if it gets worse.");
+  });
+
+  it("adds how the sessions before a still-healing one went", () => {
+    const c = course([
+      { ago: 15, symptoms: redness(), days: 2 },
+      { ago: 8, symptoms: redness(), days: 1.5 },
+      { ago: 1, symptoms: redness(2), days: null },
+    ]);
+    expect(describeRecovery(c)).toBe("Redness is still settling after your session yesterday; before that, redness has settled within 2 days after each of the 2 sessions before it.");
+  });
+
+  it("does not guess that an old unresolved reaction is still there", () => {
+    const c = course([{ ago: 20, symptoms: redness(), days: null }]);
+    expect(describeRecovery(c)).toMatch(/^You have not yet reported that your skin settled after your session 20 days ago\./);
+  });
+
+  it("handles no reactions, no sessions and nothing at all", () => {
+    expect(describeRecovery(course([{ ago: 10 }, { ago: 3 }]))).toBe("You logged 2 sessions in the last 90 days and reported no reactions after them.");
+    expect(describeRecovery(course([]))).toBe("You have not logged any sessions or reactions in the last 90 days.");
+    const reactionOnly = course([], { reactions: [{ id: "r", reportedAt: daysBefore(3), sessionId: null, symptoms: redness() }] });
+    expect(describeRecovery(reactionOnly, "the last 30 days")).toBe("You have not logged any sessions in the last 30 days; the chart shows the reactions you reported.");
+  });
+});
