@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { signOutOfThisBrowser } from "@/lib/client/sign-out";
 import { Button } from "./ui/button";
 
 export function AccountMenu({ name, roleLabel }: { name: string; roleLabel: string }) {
@@ -13,7 +13,7 @@ export function AccountMenu({ name, roleLabel }: { name: string; roleLabel: stri
     try {
       if (everywhere) await signOutEverywhereAction();
     } finally {
-      await signOut({ callbackUrl: "/login" });
+      await signOutOfThisBrowser();
     }
   }
 

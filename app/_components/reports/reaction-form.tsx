@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
 import { Button } from "@/app/_components/ui/button";
 import { FieldShell } from "@/app/_components/ui/field";
@@ -13,7 +13,7 @@ import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import { GRADES, needsUrgentGuidance, SYMPTOMS, type SymptomCode } from "@/lib/domain/reactions";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { ReactionDto } from "@/lib/data/reactions";
-import { reactionReportSchema } from "@/lib/validation/reports";
+import { loadReportSchemas } from "@/lib/client/report-schemas";
 import { ChoiceGroup } from "./choice-group";
 import { ReactionWhereFields } from "./reaction-where-fields";
 import { UrgentGuidance } from "./urgent-guidance";
@@ -43,6 +43,8 @@ function formStatus(error: Error | null, errors: Record<string, string>): string
 /** Forgiving by design: every answer stays on screen after a failed request, with the reason by its field. */
 function ReactionFormFields({ patientId, initialHomeCare }: Props) {
   const queryClient = useQueryClient();
+  // Fetch the schema while the person fills the form, so submitting never waits for it.
+  useEffect(() => void loadReportSchemas(), []);
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
   const [grades, setGrades] = useState(noneGraded);
   // Kept to the second while the minute shown is unchanged, so a reaction noticed right after a
@@ -75,8 +77,9 @@ function ReactionFormFields({ patientId, initialHomeCare }: Props) {
     onError: (error) => setErrors(error instanceof ApiError ? byField(error.issues) : {}),
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { reactionReportSchema } = await loadReportSchemas();
     setSaved(null);
     mutation.reset();
     const found: Record<string, string> = {};

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
 import { Button } from "@/app/_components/ui/button";
 import { inputClasses } from "@/app/_components/ui/field";
@@ -13,7 +13,7 @@ import { AREA_LABELS, AREAS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } f
 import { describeFlag } from "@/lib/domain/session-flags";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { SessionDto } from "@/lib/data/sessions";
-import { sessionReportSchema } from "@/lib/validation/reports";
+import { loadReportSchemas } from "@/lib/client/report-schemas";
 import { ChoiceGroup } from "./choice-group";
 import { sessionWarnings } from "./session-warnings";
 import { useHomeCare } from "./use-home-care";
@@ -33,6 +33,8 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
   const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
   const [openedAt, setOpenedAt] = useState(() => new Date());
+  // Fetch the schema while the person fills the form, so submitting never waits for it.
+  useEffect(() => void loadReportSchemas(), []);
   const [draft, setDraft] = useState(() => emptyDraft(openedAt));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
@@ -70,8 +72,9 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
     onError: (error) => error instanceof ApiError && setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message]))),
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { sessionReportSchema } = await loadReportSchemas();
     setSaved(null);
     const parsed = sessionReportSchema.safeParse({
       performedAt: performedAt ?? draft.performedAt,
