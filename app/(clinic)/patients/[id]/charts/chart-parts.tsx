@@ -92,6 +92,21 @@ export function SessionLegend() {
 }
 
 /** The tooltip box every chart uses: a heading line and exact values. */
+/** A key of coloured line swatches under a chart (colour is never the only cue: each has its label). */
+export function LineLegend({ items, children }: { items: { key: string; color: string; label: string }[]; children?: ReactNode }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+      {items.map((item) => (
+        <li key={item.key} className="flex items-center gap-1">
+          <span className="inline-block h-0.5 w-4" style={{ backgroundColor: item.color }} aria-hidden="true" />
+          {item.label}
+        </li>
+      ))}
+      {children}
+    </ul>
+  );
+}
+
 export function TooltipBox({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
     <div className="max-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-xs text-slate-900 shadow-md">

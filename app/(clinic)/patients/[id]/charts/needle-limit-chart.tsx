@@ -7,7 +7,7 @@ import { needleAreas, needleRows, zeroSpans, type NeedleRow } from "@/lib/charts
 import { isOffPlan, labelLevel, timeDomain, timeTicks } from "@/lib/charts/timeline";
 import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
-import { areaColor, axisTick, CHART_HEIGHT, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
+import { areaColor, axisTick, CHART_HEIGHT, LineLegend, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
 
 const mm = (value: number) => `${formatMm(value)} mm`;
 
@@ -101,18 +101,12 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
           ))}
         </ComposedChart>
       </ResponsiveContainer>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-        {areas.map((area) => (
-          <li key={area} className="flex items-center gap-1">
-            <span className="inline-block h-0.5 w-4" style={{ backgroundColor: areaColor(area) }} aria-hidden="true" />
-            {areaLabel(area)}: approved maximum (line) and sessions
-          </li>
-        ))}
+      <LineLegend items={areas.map((area) => ({ key: area, color: areaColor(area), label: `${areaLabel(area)}: approved maximum (line) and sessions` }))}>
         <li className="flex items-center gap-1">
           <span className="inline-block size-3 bg-slate-400/30" aria-hidden="true" />
           Shaded: no approved length (denied, suspended, expired or no plan)
         </li>
-      </ul>
+      </LineLegend>
       <SessionLegend />
     </div>
   );

@@ -9,7 +9,7 @@ import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
-import { axisTick, CHART_HEIGHT, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
+import { axisTick, CHART_HEIGHT, LineLegend, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
 
 const SESSION_COLOR = "#334155";
 
@@ -89,14 +89,7 @@ export default function ReactionTimelineChart({ data }: { data: PatientCharts })
           />
         </ComposedChart>
       </ResponsiveContainer>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-        {symptoms.map((symptom) => (
-          <li key={symptom} className="flex items-center gap-1">
-            <span className="inline-block h-0.5 w-4" style={{ backgroundColor: symptomColor(symptom) }} aria-hidden="true" />
-            {shortSymptomLabel(symptom)}
-          </li>
-        ))}
-      </ul>
+      <LineLegend items={symptoms.map((symptom) => ({ key: symptom, color: symptomColor(symptom), label: shortSymptomLabel(symptom) }))} />
       <SessionLegend />
     </div>
   );
