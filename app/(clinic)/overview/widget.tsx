@@ -24,6 +24,15 @@ export function Widget({ id, title, period, className, children }: Props) {
   );
 }
 
+/**
+ * The database driver is synchronous, so a widget that queried straight away would hold the whole
+ * page until every widget had run. Yielding first lets React send the page with its skeletons and
+ * stream each widget as its own query finishes.
+ */
+export function afterShell(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function WidgetSkeleton({ title }: { title: string }) {
   return (
     <div role="status" aria-label={`Loading ${title.toLowerCase()}`} className="space-y-3">

@@ -4,8 +4,10 @@ import { alertsSummary } from "@/lib/charts/overview-summaries";
 import { getAlertsPerWeek } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
 import { AlertsChart } from "../charts/alerts-chart";
+import { afterShell } from "../widget";
 
 export async function AlertsPerWeek({ actor }: { actor: Actor }) {
+  await afterShell();
   const weeks = getAlertsPerWeek(actor);
   const rows = weeks.map((w) => ({ label: weekLabel(w.week), raised: w.raised, resolved: w.resolved }));
   return (

@@ -3,9 +3,11 @@ import type { Actor } from "@/lib/auth/types";
 import { groupNeedsAttention } from "@/lib/charts/overview-shape";
 import { attentionSummary } from "@/lib/charts/overview-summaries";
 import { getNeedsAttention } from "@/lib/data/overview";
+import { afterShell } from "../widget";
 
 /** Patients to look at first, each a link to their page with every reason they are listed. */
 export async function NeedsAttention({ actor }: { actor: Actor }) {
+  await afterShell();
   const patients = groupNeedsAttention(getNeedsAttention(actor));
   return (
     <div className="space-y-2">

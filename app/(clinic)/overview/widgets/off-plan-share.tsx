@@ -4,8 +4,10 @@ import { offPlanSummary } from "@/lib/charts/overview-summaries";
 import { getOffPlanShare } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
 import { OffPlanChart } from "../charts/off-plan-chart";
+import { afterShell } from "../widget";
 
 export async function OffPlanShare({ actor }: { actor: Actor }) {
+  await afterShell();
   const weeks = getOffPlanShare(actor);
   const rows = weeks.map((w) => ({ label: weekLabel(w.week), share: w.share, text: percent(w.share) }));
   return (

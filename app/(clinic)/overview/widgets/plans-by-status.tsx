@@ -5,9 +5,11 @@ import { plansSummary } from "@/lib/charts/overview-summaries";
 import { getPlansByStatus } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
 import { PlansChart } from "../charts/plans-chart";
+import { afterShell } from "../widget";
 
 /** Every patient once, by their plan's status; each count opens the roster filtered the same way. */
 export async function PlansByStatus({ actor }: { actor: Actor }) {
+  await afterShell();
   const counts = getPlansByStatus(actor);
   const rows = planStatusRows(counts);
   const total = rows.reduce((sum, r) => sum + r.count, 0);

@@ -5,8 +5,10 @@ import { getReactionsBySymptom } from "@/lib/data/overview";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { ChartFigure } from "../chart-figure";
 import { ReactionsChart, type ReactionsChartRow } from "../charts/reactions-chart";
+import { afterShell } from "../widget";
 
 export async function ReactionsBySymptom({ actor }: { actor: Actor }) {
+  await afterShell();
   const counts = getReactionsBySymptom(actor);
   const { symptoms, grades } = pivotReactions(counts);
   if (symptoms.length === 0) return <p className="text-sm text-slate-700">{reactionsSummary(counts)}</p>;
