@@ -1,9 +1,10 @@
 "use client";
 
 import { SelectField } from "@/app/_components/ui/form-controls";
-import { AREA_LABELS, AREAS, formatMm, type Area } from "@/lib/domain/clinical";
+import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import type { HomeCare } from "@/lib/data/home-care";
 import { useLocalFormatter } from "../local-time";
+import { AreaOptions } from "./area-options";
 
 type Props = {
   homeCare: HomeCare;
@@ -22,29 +23,12 @@ const areaName = (area: string) => (AREA_LABELS[area as Area] ?? area).toLowerCa
  */
 export function ReactionWhereFields({ homeCare, area, sessionId, onAreaChange, onSessionChange, errors }: Props) {
   const formatLocal = useLocalFormatter();
-  const planAreas = (homeCare.plan?.areas ?? []).map((a) => a.area).filter((a): a is Area => (AREAS as readonly string[]).includes(a));
-  const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
+  const planAreas = (homeCare.plan?.areas ?? []).map((a) => a.area);
   const sessions = homeCare.recentSessions.filter((s) => s.area === area);
   return (
     <>
       <SelectField label="Where is it?" value={area} onChange={(e) => onAreaChange(e.target.value)} error={errors.area} required>
-        <option value="">Choose the area…</option>
-        {planAreas.length > 0 && (
-          <optgroup label="In your plan">
-            {planAreas.map((a) => (
-              <option key={a} value={a}>
-                {AREA_LABELS[a]}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        <optgroup label={planAreas.length ? "Other areas" : "Areas"}>
-          {otherAreas.map((a) => (
-            <option key={a} value={a}>
-              {AREA_LABELS[a]}
-            </option>
-          ))}
-        </optgroup>
+        <AreaOptions planAreas={planAreas} otherLabel="Other areas" />
       </SelectField>
       <SelectField
         label="Which session was it after? (optional)"

@@ -9,11 +9,12 @@ import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
 import { queryKeys } from "@/lib/client/query-keys";
-import { AREA_LABELS, AREAS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
+import { AREA_LABELS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
 import { describeFlag } from "@/lib/domain/session-flags";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { SessionDto } from "@/lib/data/sessions";
 import { loadReportSchemas } from "@/lib/client/report-schemas";
+import { AreaOptions } from "./area-options";
 import { ChoiceGroup } from "./choice-group";
 import { sessionWarnings } from "./session-warnings";
 import { useHomeCare } from "./use-home-care";
@@ -45,7 +46,6 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
   };
 
   const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
-  const otherAreas = AREAS.filter((a) => !planAreas.includes(a));
   const performedAt = momentOf(draft.performedAt, openedAt);
   // A patch test matters before the first session in each area, so it is asked until one is logged there.
   const askPatchTest = draft.area !== "" && !homeCare.lastSessionByArea[draft.area];
@@ -113,23 +113,7 @@ function SessionFormFields({ patientId, initialHomeCare, onBehalfOf }: Props) {
           Area
         </label>
         <select id="session-area" value={draft.area} onChange={(e) => set("area")(e.target.value)} className={inputClasses} aria-invalid={errors.area ? true : undefined}>
-          <option value="">Choose the area…</option>
-          {planAreas.length > 0 && (
-            <optgroup label="In your plan">
-              {planAreas.map((a) => (
-                <option key={a} value={a}>
-                  {AREA_LABELS[a as Area]}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          <optgroup label={planAreas.length ? "Not in your plan" : "Areas"}>
-            {otherAreas.map((a) => (
-              <option key={a} value={a}>
-                {AREA_LABELS[a]}
-              </option>
-            ))}
-          </optgroup>
+          <AreaOptions planAreas={planAreas} otherLabel="Not in your plan" />
         </select>
         {errors.area && <p className="text-sm text-red-700">{errors.area}</p>}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { labelLevel } from "@/lib/charts/timeline";
 
 /**
  * Pieces the four recharts leaves share. Nothing here imports recharts at run time, so the container
@@ -72,6 +73,25 @@ export function SessionMarker({ cx, cy, offPlan, color, testId, labelLevel = 0 }
 }
 
 /** The legend entries for the two session shapes, drawn as HTML so they read well at any width. */
+type DotProps = { cx?: number; cy?: number; payload?: unknown; index: number; points: ReadonlyArray<{ x: number | null; payload?: unknown }> };
+
+/** The `dot` of a sessions line: a marker per session, off-plan ones labelled without overlapping. */
+export function sessionDot(color: string, testId: string) {
+  function SessionDot(p: DotProps) {
+    return (
+      <SessionMarker
+        cx={p.cx}
+        cy={p.cy}
+        offPlan={sessionIsOffPlan(p.payload)}
+        labelLevel={labelLevel(p.points, p.index, sessionIsOffPlan)}
+        color={color}
+        testId={testId}
+      />
+    );
+  }
+  return SessionDot;
+}
+
 export function SessionLegend() {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">

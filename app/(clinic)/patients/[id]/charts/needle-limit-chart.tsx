@@ -4,10 +4,10 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer,
 import { useLocalFormatter } from "@/app/_components/local-time";
 import { areaLabel } from "@/lib/charts/labels";
 import { needleAreas, needleRows, zeroSpans, type NeedleRow } from "@/lib/charts/limits";
-import { isOffPlan, labelLevel, timeDomain, timeTicks } from "@/lib/charts/timeline";
+import { isOffPlan, timeDomain, timeTicks } from "@/lib/charts/timeline";
 import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
-import { areaColor, axisTick, CHART_HEIGHT, LineLegend, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
+import { areaColor, axisTick, CHART_HEIGHT, LineLegend, SessionLegend, sessionDot, timeTickFormatter, TooltipBox } from "./chart-parts";
 
 const mm = (value: number) => `${formatMm(value)} mm`;
 
@@ -87,16 +87,7 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
               stroke="none"
               isAnimationActive={false}
               activeDot={false}
-              dot={(p) => (
-                <SessionMarker
-                  cx={p.cx}
-                  cy={p.cy}
-                  offPlan={sessionIsOffPlan(p.payload)}
-                  labelLevel={labelLevel(p.points, p.index, sessionIsOffPlan)}
-                  color={areaColor(area)}
-                  testId="needle-marker"
-                />
-              )}
+              dot={sessionDot(areaColor(area), "needle-marker")}
             />
           ))}
         </ComposedChart>

@@ -4,12 +4,12 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis
 import { useLocalFormatter } from "@/app/_components/local-time";
 import { areaLabel, shortSymptomLabel } from "@/lib/charts/labels";
 import { symptomColor } from "@/lib/charts/symptom-colors";
-import { isOffPlan, labelLevel, occurredSymptoms, plottedGrade, SESSION_LANE, timeDomain, timelineRows, timeTicks, type TimelineRow } from "@/lib/charts/timeline";
+import { isOffPlan, occurredSymptoms, plottedGrade, SESSION_LANE, timeDomain, timelineRows, timeTicks, type TimelineRow } from "@/lib/charts/timeline";
 import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
-import { axisTick, CHART_HEIGHT, LineLegend, sessionIsOffPlan, SessionLegend, SessionMarker, timeTickFormatter, TooltipBox } from "./chart-parts";
+import { axisTick, CHART_HEIGHT, LineLegend, SessionLegend, sessionDot, timeTickFormatter, TooltipBox } from "./chart-parts";
 
 const SESSION_COLOR = "#334155";
 
@@ -76,16 +76,7 @@ export default function ReactionTimelineChart({ data }: { data: PatientCharts })
             stroke="none"
             isAnimationActive={false}
             activeDot={false}
-            dot={(p) => (
-                <SessionMarker
-                  cx={p.cx}
-                  cy={p.cy}
-                  offPlan={sessionIsOffPlan(p.payload)}
-                  labelLevel={labelLevel(p.points, p.index, sessionIsOffPlan)}
-                  color={SESSION_COLOR}
-                  testId="session-marker"
-                />
-              )}
+            dot={sessionDot(SESSION_COLOR, "session-marker")}
           />
         </ComposedChart>
       </ResponsiveContainer>
