@@ -70,13 +70,23 @@ export const patients = sqliteTable(
     dateOfBirth: text("date_of_birth").notNull(),
     /** Fitzpatrick skin type, 1 (I) to 6 (VI). */
     skinType: integer("skin_type").notNull(),
+    /**
+     * The latest plan decision, copied by a trigger when a plan version is inserted (migration 0008),
+     * so the roster finds, filters and sorts on it through an index instead of a max(version) per row.
+     */
+    currentPlanVersion: integer("current_plan_version"),
+    currentDecision: text("current_decision", { enum: PLAN_DECISIONS }),
+    currentReviewBy: text("current_review_by"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
   (t) => [
     uniqueIndex("patients_clinic_mrn_unique").on(t.clinicId, t.mrn),
     uniqueIndex("patients_user_unique").on(t.userId),
-    index("patients_clinic_name_idx").on(t.clinicId, t.name),
+    // The roster's order: case-insensitive name, then MRN, within the clinic.
+    index("patients_clinic_name_nocase_idx").on(t.clinicId, sql`${t.name} collate nocase`, t.mrn),
+    index("patients_clinic_decision_idx").on(t.clinicId, t.currentDecision, t.currentReviewBy),
+    index("patients_clinic_review_by_idx").on(t.clinicId, t.currentReviewBy, sql`${t.name} collate nocase`, t.mrn),
     index("patients_clinician_idx").on(t.responsibleClinicianId),
     check("patients_skin_type_check", sql`${t.skinType} between 1 and 6`),
   ],
@@ -311,7 +321,10 @@ export const alerts = sqliteTable(
     suspendedPlanVersion: integer("suspended_plan_version"),
   },
   (t) => [
-    index("alerts_clinic_status_idx").on(t.clinicId, t.status, t.createdAt),
+    // The inbox order: high before normal ('high' < 'normal'), newest first; also the badge's counts.
+    index("alerts_clinic_status_severity_idx").on(t.clinicId, t.status, t.severity, t.createdAt),
+    // The grouped inbox walks open alerts by patient and kind without touching the table.
+    index("alerts_clinic_status_group_idx").on(t.clinicId, t.status, t.patientId, t.kind, t.severity, t.createdAt),
     index("alerts_patient_idx").on(t.patientId),
     index("alerts_patient_kind_idx").on(t.patientId, t.kind, t.createdAt),
     // The overview's alerts raised and resolved per week.
@@ -327,3 +340,28 @@ export type PlanVersionRow = typeof planVersions.$inferSelect;
 export type ScreeningRow = typeof screenings.$inferSelect;
 export type PatientRow = typeof patients.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+export const REVIEW_KINDS = ["session", "reaction"] as const;
+
+/**
+ * Reports not yet signed off, one row each, kept by triggers (migration 0008): a report inserted
+ * unreviewed adds its row, the sign-off removes it, a new responsible clinician takes the rows over.
+ * The queue and its badge count walk these indexes instead of every report ever made.
+ */
+export const reviewQueue = sqliteTable(
+  "review_queue",
+  {
+    reportId: text("report_id").primaryKey(),
+    kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
+    patientId: patientRef(),
+    clinicId: text("clinic_id").notNull(),
+    clinicianId: text("clinician_id").notNull(),
+    /** When the session was performed or the reaction reported: the queue's order. */
+    at: text("at").notNull(),
+  },
+  (t) => [
+    index("review_queue_clinic_at_idx").on(t.clinicId, t.at, t.reportId),
+    index("review_queue_clinician_at_idx").on(t.clinicId, t.clinicianId, t.at, t.reportId),
+    index("review_queue_patient_idx").on(t.patientId),
+  ],
+);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, patients, planVersions, users } from "@/db/schema";
@@ -48,10 +48,8 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 const clinician = alias(users, "clinician");
 const latestPlan = alias(planVersions, "latest_plan");
 
-const latestPlanJoin = and(
-  eq(latestPlan.patientId, patients.id),
-  sql`${latestPlan.version} = (select max(pv.version) from plan_versions pv where pv.patient_id = ${patients.id})`,
-);
+/** The patient's current plan version, through the pointer a trigger keeps (migration 0008). */
+const latestPlanJoin = and(eq(latestPlan.patientId, patients.id), eq(latestPlan.version, patients.currentPlanVersion));
 
 /**
  * Mirrors lib/data/plan-in-force.ts's pausedForReview: the latest decision is an approval and a
@@ -62,12 +60,26 @@ const needsReviewSql = sql<number>`(${latestPlan.decision} = 'approved' and exis
     select 1 from ${alerts} where ${alerts.patientId} = ${patients.id}
       and ${alerts.kind} = 'new_contraindication' and ${alerts.createdAt} > ${latestPlan.decidedAt}))`;
 
-/** Mirrors lib/domain/plan-status.ts in SQL so the roster can filter and page on it. */
+/** Mirrors lib/domain/plan-status.ts in SQL, on the patient's copy of the current decision. */
 const planStatusSql = (today: string) =>
   sql<PlanStatus>`case
-    when ${latestPlan.decision} is null then 'pending'
-    when ${latestPlan.decision} = 'approved' and ${latestPlan.reviewBy} < ${today} then 'expired'
-    else ${latestPlan.decision} end`;
+    when ${patients.currentDecision} is null then 'pending'
+    when ${patients.currentDecision} = 'approved' and ${patients.currentReviewBy} < ${today} then 'expired'
+    else ${patients.currentDecision} end`;
+
+/** The same rule as a condition each status can answer from patients_clinic_decision_idx. */
+function planStatusCondition(status: PlanStatus, today: string): SQL | undefined {
+  switch (status) {
+    case "pending":
+      return isNull(patients.currentDecision);
+    case "expired":
+      return and(eq(patients.currentDecision, "approved"), lt(patients.currentReviewBy, today));
+    case "approved":
+      return and(eq(patients.currentDecision, "approved"), or(isNull(patients.currentReviewBy), gte(patients.currentReviewBy, today)));
+    default:
+      return eq(patients.currentDecision, status);
+  }
+}
 
 const summaryColumns = (today: string) => ({
   id: patients.id,
@@ -79,7 +91,7 @@ const summaryColumns = (today: string) => ({
   clinicianName: clinician.name,
   planStatus: planStatusSql(today),
   maxNeedleMm: latestPlan.maxNeedleMm,
-  reviewBy: latestPlan.reviewBy,
+  reviewBy: patients.currentReviewBy,
   needsReview: needsReviewSql,
 });
 
@@ -119,30 +131,39 @@ function searchCondition(q: string | undefined): SQL | undefined {
   return or(sql`${patients.name} like ${pattern} escape '\\'`, sql`${patients.mrn} like ${pattern} escape '\\'`);
 }
 
+const byName = [asc(sql`${patients.name} collate nocase`), asc(patients.mrn)];
+
 /** The clinic roster: staff only, their own clinic only, searched, filtered by plan status, paged. */
 export function listPatients(actor: Actor, query: PatientListQuery): Page<PatientSummary> {
   requireRole(actor, STAFF_ROLES);
   const db = getDb();
   const today = clinicToday();
-  const where = and(
-    eq(patients.clinicId, actor.clinicId),
-    searchCondition(query.q),
-    query.status ? sql`${planStatusSql(today)} = ${query.status}` : undefined,
-  );
-  const byName = [asc(sql`${patients.name} collate nocase`), asc(patients.mrn)];
-  const order = query.sort === "reviewBy" ? [sql`${latestPlan.reviewBy} is null`, asc(latestPlan.reviewBy), ...byName] : byName;
-  const total =
-    db.select({ n: count() }).from(patients).leftJoin(latestPlan, latestPlanJoin).where(where).get()?.n ?? 0;
-  const rows = db
-    .select(summaryColumns(today))
-    .from(patients)
-    .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
-    .leftJoin(latestPlan, latestPlanJoin)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
+  const where = and(eq(patients.clinicId, actor.clinicId), searchCondition(query.q), query.status ? planStatusCondition(query.status, today) : undefined);
+  const total = db.select({ n: count() }).from(patients).where(where).get()?.n ?? 0;
+  const offset = (query.page - 1) * query.pageSize;
+  const page = (condition: SQL | undefined, order: SQL[], limit: number, skip: number) =>
+    limit <= 0
+      ? []
+      : db
+          .select(summaryColumns(today))
+          .from(patients)
+          .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
+          .leftJoin(latestPlan, latestPlanJoin)
+          .where(and(where, condition))
+          .orderBy(...order)
+          .limit(limit)
+          .offset(skip)
+          .all();
+  let rows: SummaryRow[];
+  if (query.sort === "reviewBy") {
+    // Dated plans first, soonest review first, then the undated ones by name: two index walks
+    // (patients_clinic_review_by_idx), because an index cannot put NULLs last.
+    const dated = db.select({ n: count() }).from(patients).where(and(where, isNotNull(patients.currentReviewBy))).get()?.n ?? 0;
+    const first = page(isNotNull(patients.currentReviewBy), [asc(patients.currentReviewBy), ...byName], query.pageSize, offset);
+    rows = [...first, ...page(isNull(patients.currentReviewBy), byName, query.pageSize - first.length, Math.max(0, offset - dated))];
+  } else {
+    rows = page(undefined, byName, query.pageSize, offset);
+  }
   return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -153,7 +174,6 @@ export function countPatientsByPlanStatus(actor: Actor): Record<PlanStatus, numb
   const rows = getDb()
     .select({ status, n: count() })
     .from(patients)
-    .leftJoin(latestPlan, latestPlanJoin)
     .where(eq(patients.clinicId, actor.clinicId))
     .groupBy(status)
     .all();
@@ -167,17 +187,16 @@ export function listPlansExpiringSoon(actor: Actor, days: number, limit: number)
   requireRole(actor, STAFF_ROLES);
   const today = clinicToday();
   return getDb()
-    .select({ patientId: patients.id, name: patients.name, reviewBy: sql<string>`${latestPlan.reviewBy}` })
+    .select({ patientId: patients.id, name: patients.name, reviewBy: sql<string>`${patients.currentReviewBy}` })
     .from(patients)
-    .innerJoin(latestPlan, latestPlanJoin)
     .where(
       and(
         eq(patients.clinicId, actor.clinicId),
-        eq(latestPlan.decision, "approved"),
-        sql`${latestPlan.reviewBy} between ${today} and ${addDays(today, days)}`,
+        eq(patients.currentDecision, "approved"),
+        sql`${patients.currentReviewBy} between ${today} and ${addDays(today, days)}`,
       ),
     )
-    .orderBy(asc(latestPlan.reviewBy), asc(patients.name))
+    .orderBy(asc(patients.currentReviewBy), asc(patients.name))
     .limit(limit)
     .all();
 }
