@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
@@ -7,6 +7,8 @@ import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { planDecisionSchema } from "@/lib/validation/plans";
+import type { AlertListQuery } from "@/lib/validation/reports";
+import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit } from "./audit";
 import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./plans";
 
@@ -62,19 +64,30 @@ function selectAlerts() {
     .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy));
 }
 
-const highFirst = sql`case ${alerts.severity} when 'high' then 0 else 1 end`;
-
-/** The clinic's alerts in one state, highest severity first, then newest. */
-export function listAlerts(actor: Actor, status: AlertStatus, options: { patientId?: string } = {}): AlertDto[] {
+/**
+ * The clinic's alerts in one state, paged: high before normal ('high' sorts before 'normal'), then
+ * newest first. The order is alerts_clinic_status_severity_idx's own, so a page is an index walk.
+ */
+export function listAlerts(actor: Actor, query: AlertListQuery): Page<AlertDto> {
   requireRole(actor, STAFF_ROLES);
-  if (options.patientId) requirePatientAccess(actor, options.patientId);
-  return selectAlerts()
-    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, status), options.patientId ? eq(alerts.patientId, options.patientId) : undefined))
-    .orderBy(highFirst, desc(alerts.createdAt))
+  if (query.patientId) requirePatientAccess(actor, query.patientId);
+  const where = and(
+    eq(alerts.clinicId, actor.clinicId),
+    eq(alerts.status, query.status),
+    query.patientId ? eq(alerts.patientId, query.patientId) : undefined,
+    query.kind ? eq(alerts.kind, query.kind) : undefined,
+  );
+  const total = getDb().select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
+  const items = selectAlerts()
+    .where(where)
+    .orderBy(asc(alerts.severity), desc(alerts.createdAt), desc(alerts.id))
+    .limit(query.pageSize)
+    .offset(offsetOf(query))
     .all();
+  return pageOf(items, total, query);
 }
 
-/** Open alerts of the clinic, for the navigation badge. */
+/** Open alerts of the clinic, for the navigation badge: two counts over alerts_clinic_status_severity_idx. */
 export function countOpenAlerts(actor: Actor): { open: number; high: number } {
   requireRole(actor, STAFF_ROLES);
   const rows = getDb()

@@ -20,6 +20,8 @@ import { reportReaction } from "./reactions";
 import { recordScreening } from "./screenings";
 import { listSessions, logSession } from "./sessions";
 
+const openOf = (patientId: string) => ({ status: "open" as const, patientId, page: 1, pageSize: 100 });
+
 let db: Db;
 let close: () => void;
 beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
@@ -230,7 +232,7 @@ describe("who may weaken safety", () => {
   it("lets admins acknowledge but not resolve a high alert, and audits the refusal", () => {
     const id = patientWithPlan();
     log(id, { needleMm: 2.0 });
-    const [alert] = listAlerts(rivera(), "open", { patientId: id });
+    const [alert] = listAlerts(rivera(), openOf(id)).items;
     expect(() => resolveAlert(admin(), alert!.id, { note: "Looked fine on the phone", suspendPlan: false })).toThrow(ForbiddenError);
     expect(acknowledgeAlert(admin(), alert!.id).status).toBe("acknowledged");
     const refusals = db.select().from(auditEvents).where(and(eq(auditEvents.action, "alert.resolve"), eq(auditEvents.outcome, "denied"))).all();

@@ -10,6 +10,7 @@ import { addDays } from "@/lib/domain/dates";
 import { clinicToday } from "./clock";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
+import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
 import { loadCurrentPlan, previousApprovalAt, type PlanVersionDto } from "./plans";
 import { loadLatestScreening, type ScreeningDto } from "./screenings";
@@ -42,8 +43,6 @@ export type PatientDetail = PatientSummary & {
   /** When the latest approval was decided: the plan editor's screening freshness rule needs it. */
   lastApprovedAt: string | null;
 };
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 const clinician = alias(users, "clinician");
 const latestPlan = alias(planVersions, "latest_plan");
@@ -140,7 +139,7 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
   const today = clinicToday();
   const where = and(eq(patients.clinicId, actor.clinicId), searchCondition(query.q), query.status ? planStatusCondition(query.status, today) : undefined);
   const total = db.select({ n: count() }).from(patients).where(where).get()?.n ?? 0;
-  const offset = (query.page - 1) * query.pageSize;
+  const offset = offsetOf(query);
   const page = (condition: SQL | undefined, order: SQL[], limit: number, skip: number) =>
     limit <= 0
       ? []
@@ -164,7 +163,7 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
   } else {
     rows = page(undefined, byName, query.pageSize, offset);
   }
-  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  return pageOf(rows.map(toSummary), total, query);
 }
 
 /** Every patient of the actor's clinic counted once by plan status, with the roster's own rule. */

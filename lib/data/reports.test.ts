@@ -21,6 +21,9 @@ import { countReviewQueue, listReviewQueue, signOffReport } from "./review-queue
 import { recordScreening } from "./screenings";
 import { listSessions, logSession } from "./sessions";
 
+const openOf = (patientId: string) => ({ status: "open" as const, patientId, page: 1, pageSize: 100 });
+const firstPage = { page: 1, pageSize: 100 };
+
 let db: Db;
 let close: () => void;
 beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
@@ -122,7 +125,7 @@ describe("alerts", () => {
     const id = approvedPatient();
     logSession(rivera(), id, session());
     logSession(rivera(), id, session({ area: "hands" }));
-    const [alert] = listAlerts(rivera(), "open", { patientId: id });
+    const [alert] = listAlerts(rivera(), openOf(id)).items;
     const before = countOpenAlerts(rivera()).open;
     acknowledgeAlert(rivera(), alert!.id);
     expect(() => acknowledgeAlert(rivera(), alert!.id)).toThrow(ConflictError);
@@ -140,10 +143,10 @@ describe("alerts", () => {
     const priyaId = patientIdByName(db, "Priya Patel");
     const patel = actorFor(db, "patel@patient.test");
     logSession(patel, priyaId, session());
-    const [alert] = listAlerts(rivera(), "open", { patientId: priyaId });
+    const [alert] = listAlerts(rivera(), openOf(priyaId)).items;
     expect(() => resolveAlert(rivera(), alert!.id, { note: "x", suspendPlan: true })).toThrow(/no approved plan/);
-    expect(listAlerts(rivera(), "open", { patientId: priyaId })).toHaveLength(1);
-    expect(() => listAlerts(lee, "open")).toThrow(ForbiddenError);
+    expect(listAlerts(rivera(), openOf(priyaId)).items).toHaveLength(1);
+    expect(() => listAlerts(lee, { status: "open", page: 1, pageSize: 50 })).toThrow(ForbiddenError);
     expect(() => acknowledgeAlert(actorFor(db, "chen@southbay.test"), alert!.id)).toThrow(NotFoundError);
   });
 
@@ -158,8 +161,8 @@ describe("the review queue", () => {
     const id = approvedPatient();
     const s = logSession(rivera(), id, session());
     const before = countReviewQueue(rivera());
-    expect(listReviewQueue(rivera()).some((i) => i.id === s.id)).toBe(true);
-    expect(listReviewQueue(actorFor(db, "okafor@northside.test")).some((i) => i.id === s.id)).toBe(false);
+    expect(listReviewQueue(rivera(), firstPage).items.some((i) => i.id === s.id)).toBe(true);
+    expect(listReviewQueue(actorFor(db, "okafor@northside.test"), firstPage).items.some((i) => i.id === s.id)).toBe(false);
     signOffReport(rivera(), "session", s.id);
     expect(countReviewQueue(rivera())).toBe(before - 1);
     expect(() => signOffReport(rivera(), "session", s.id)).toThrow(ConflictError);

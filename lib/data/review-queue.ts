@@ -1,28 +1,47 @@
 import "server-only";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
-import { homeSessions, patients, reactions } from "@/db/schema";
+import { homeSessions, patients, reactions, reviewQueue } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import type { SessionFlag } from "@/lib/domain/session-flags";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { offsetOf, pageOf, type Page, type Paging } from "./page";
 
 export type ReviewItem =
   | { kind: "session"; id: string; patientId: string; patientName: string; at: string; area: string; needleMm: number; flags: SessionFlag[]; onBehalf: boolean }
   | { kind: "reaction"; id: string; patientId: string; patientName: string; at: string; symptoms: SymptomGrade[]; maxGrade: number; onBehalf: boolean };
 
-/** Clinicians see the unreviewed reports of the patients they are responsible for; admins the clinic's. */
+/**
+ * Clinicians see the unreviewed reports of the patients they are responsible for; admins the clinic's.
+ * review_queue (kept by triggers) holds exactly the unreviewed reports, so both shapes are an index range.
+ */
 function scopeFor(actor: Actor) {
-  return and(eq(patients.clinicId, actor.clinicId), actor.role === "clinician" ? eq(patients.responsibleClinicianId, actor.id) : undefined);
+  return and(eq(reviewQueue.clinicId, actor.clinicId), actor.role === "clinician" ? eq(reviewQueue.clinicianId, actor.id) : undefined);
 }
 
-/** Every patient report not yet signed off, newest first: the portal inbox of an EHR. */
-export function listReviewQueue(actor: Actor): ReviewItem[] {
+/** Patient reports not yet signed off, newest first, a page at a time: the portal inbox of an EHR. */
+export function listReviewQueue(actor: Actor, paging: Paging): Page<ReviewItem> {
   requireRole(actor, STAFF_ROLES);
   const db = getDb();
-  const sessions = db
+  const entries = db
+    .select({ reportId: reviewQueue.reportId, kind: reviewQueue.kind })
+    .from(reviewQueue)
+    .where(scopeFor(actor))
+    .orderBy(desc(reviewQueue.at), desc(reviewQueue.reportId))
+    .limit(paging.pageSize)
+    .offset(offsetOf(paging))
+    .all();
+  const ids = (kind: "session" | "reaction") => entries.filter((e) => e.kind === kind).map((e) => e.reportId);
+  const byId = new Map<string, ReviewItem>([...loadSessions(ids("session")), ...loadReactions(ids("reaction"))].map((item) => [item.id, item]));
+  return pageOf(entries.map((e) => byId.get(e.reportId)!), countReviewQueue(actor), paging);
+}
+
+function loadSessions(ids: string[]): ReviewItem[] {
+  if (ids.length === 0) return [];
+  return getDb()
     .select({
       id: homeSessions.id,
       patientId: patients.id,
@@ -35,10 +54,14 @@ export function listReviewQueue(actor: Actor): ReviewItem[] {
     })
     .from(homeSessions)
     .innerJoin(patients, eq(patients.id, homeSessions.patientId))
-    .where(and(scopeFor(actor), isNull(homeSessions.reviewedAt)))
+    .where(inArray(homeSessions.id, ids))
     .all()
-    .map((s): ReviewItem => ({ kind: "session", ...s, flags: s.flags as SessionFlag[] }));
-  const reactionItems = db
+    .map((s) => ({ kind: "session", ...s, flags: s.flags as SessionFlag[] }));
+}
+
+function loadReactions(ids: string[]): ReviewItem[] {
+  if (ids.length === 0) return [];
+  return getDb()
     .select({
       id: reactions.id,
       patientId: patients.id,
@@ -50,21 +73,18 @@ export function listReviewQueue(actor: Actor): ReviewItem[] {
     })
     .from(reactions)
     .innerJoin(patients, eq(patients.id, reactions.patientId))
-    .where(and(scopeFor(actor), isNull(reactions.reviewedAt)))
+    .where(inArray(reactions.id, ids))
     .all()
-    .map((r): ReviewItem => ({ kind: "reaction", ...r, symptoms: r.symptoms as SymptomGrade[] }));
-  return [...sessions, ...reactionItems].sort((a, b) => b.at.localeCompare(a.at));
+    .map((r) => ({ kind: "reaction", ...r, symptoms: r.symptoms as SymptomGrade[] }));
 }
 
+/** The badge's count: one covering-index range over review_queue. */
 export function countReviewQueue(actor: Actor): number {
   requireRole(actor, STAFF_ROLES);
-  const db = getDb();
-  const sessions = db.select({ n: count() }).from(homeSessions).innerJoin(patients, eq(patients.id, homeSessions.patientId)).where(and(scopeFor(actor), isNull(homeSessions.reviewedAt))).get()?.n ?? 0;
-  const reactionCount = db.select({ n: count() }).from(reactions).innerJoin(patients, eq(patients.id, reactions.patientId)).where(and(scopeFor(actor), isNull(reactions.reviewedAt))).get()?.n ?? 0;
-  return sessions + reactionCount;
+  return getDb().select({ n: count() }).from(reviewQueue).where(scopeFor(actor)).get()?.n ?? 0;
 }
 
-/** A clinician of the clinic signs a report off as reviewed; it leaves the queue. */
+/** A clinician of the clinic signs a report off as reviewed; a trigger takes it off the queue. */
 export function signOffReport(actor: Actor, kind: "session" | "reaction", id: string): void {
   requireRole(actor, ["clinician"]);
   const table = kind === "session" ? homeSessions : reactions;

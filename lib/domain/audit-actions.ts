@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   "reaction.review": "Signed off reaction",
   "alert.acknowledge": "Acknowledged alert",
   "alert.resolve": "Resolved alert",
+  "alert.group_acknowledge": "Acknowledged a group of alerts",
+  "alert.group_resolve": "Resolved a group of alerts",
 } as const;
 
 export function auditActionLabel(action: string): string {

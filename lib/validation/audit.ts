@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema, pagingSchema } from "./common";
-
-const blankToUndefined = (v: unknown) => (v === "" || v == null ? undefined : v);
+import { blankToUndefined, isoDateSchema, pageSizeSchema, pagingSchema } from "./common";
 
 export const auditQuerySchema = z
   .object({
@@ -12,7 +10,7 @@ export const auditQuerySchema = z
     to: z.preprocess(blankToUndefined, isoDateSchema.optional()),
     format: z.preprocess(blankToUndefined, z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json")),
     ...pagingSchema,
-    pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200, "pageSize is at most 200.").default(50)),
+    pageSize: pageSizeSchema(200, 50),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must be on or before to.", path: ["from"] });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,31 +1,18 @@
 import { z } from "zod";
 import { PLAN_STATUSES } from "@/lib/domain/clinical";
 import { emailSchema } from "./auth";
-import { pastOrTodayDateSchema } from "./common";
+import { blankToUndefined, pageSizeSchema, pagingSchema, pastOrTodayDateSchema } from "./common";
 
 export const PAGE_SIZE_MAX = 100;
 export const ROSTER_SORTS = ["name", "reviewBy"] as const;
 export const PAGE_SIZE_DEFAULT = 20;
 
-const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-
 export const patientListQuerySchema = z.object({
-  status: z.preprocess(emptyToUndefined, z.enum(PLAN_STATUSES, { error: "status must be one of pending, approved, denied, suspended, expired." }).optional()),
-  sort: z.preprocess(emptyToUndefined, z.enum(ROSTER_SORTS, { error: "sort must be name or reviewBy." }).default("name")),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "Search is at most 100 characters.").optional()),
-  page: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "page must be a number." }).int("page must be a whole number.").min(1, "page starts at 1.").default(1),
-  ),
-  pageSize: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: "pageSize must be a number." })
-      .int("pageSize must be a whole number.")
-      .min(1, "pageSize is at least 1.")
-      .max(PAGE_SIZE_MAX, `pageSize is at most ${PAGE_SIZE_MAX}.`)
-      .default(PAGE_SIZE_DEFAULT),
-  ),
+  status: z.preprocess(blankToUndefined, z.enum(PLAN_STATUSES, { error: "status must be one of pending, approved, denied, suspended, expired." }).optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(ROSTER_SORTS, { error: "sort must be name or reviewBy." }).default("name")),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Search is at most 100 characters.").optional()),
+  ...pagingSchema,
+  pageSize: pageSizeSchema(PAGE_SIZE_MAX, PAGE_SIZE_DEFAULT),
 });
 export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 

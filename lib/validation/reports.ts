@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AREAS, DEVICES, MAX_REPORTABLE_NEEDLE_MM } from "@/lib/domain/clinical";
 import { SYMPTOM_CODES } from "@/lib/domain/reactions";
+import { blankToUndefined, pageSizeSchema, pagingSchema } from "./common";
 
 /** Clocks differ a little between a phone and the server; more than this ahead is "in the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -58,14 +59,40 @@ export const reactionReportSchema = z.object({
 }).refine((r) => r.sessionId !== null || r.area !== null, { path: ["area"], message: "Say where the reaction is: the area (or the session it follows)." });
 export type ReactionReportInput = z.infer<typeof reactionReportSchema>;
 
-export const reportListQuerySchema = z.object({
-  page: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).default(1)),
-  pageSize: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).max(100, "pageSize is at most 100.").default(20)),
-});
+export const reviewQueueQuerySchema = z.object({ ...pagingSchema, pageSize: pageSizeSchema(100, 50) });
 
-export const alertStatusQuerySchema = z.object({
-  status: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(["open", "acknowledged", "resolved"], { error: "status must be open, acknowledged or resolved." }).default("open")),
+export const reportListQuerySchema = z.object({ ...pagingSchema, pageSize: pageSizeSchema(100, 20) });
+
+export const ALERT_PAGE_SIZE_MAX = 100;
+
+/** Alert kinds are rule codes such as off_plan_session. */
+const alertKindSchema = z.string().trim().regex(/^[a-z_]{1,64}$/, "kind is an alert code such as off_plan_session.");
+
+export const alertListQuerySchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(["open", "acknowledged", "resolved"], { error: "status must be open, acknowledged or resolved." }).default("open")),
+  patientId: z.preprocess(blankToUndefined, z.uuid({ error: "patientId must be a patient id." }).optional()),
+  kind: z.preprocess(blankToUndefined, alertKindSchema.optional()),
+  ...pagingSchema,
+  pageSize: pageSizeSchema(ALERT_PAGE_SIZE_MAX, 50),
 });
+export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
+
+export const alertGroupQuerySchema = z.object({ ...pagingSchema, pageSize: alertListQuerySchema.shape.pageSize });
+
+/**
+ * One action on every open alert of a patient and kind up to `upTo`, the newest alert the clinician
+ * saw: an alert raised after the page was loaded is never closed unseen.
+ */
+export const alertGroupActionSchema = z
+  .object({
+    patientId: z.uuid({ error: "patientId must be a patient id." }),
+    kind: alertKindSchema,
+    upTo: z.iso.datetime({ offset: true, error: "upTo is the time of the newest alert you saw (ISO 8601)." }),
+    action: z.enum(["acknowledge", "resolve"], { error: "action must be acknowledge or resolve." }),
+    note: z.string().trim().max(2000, "The note is at most 2000 characters.").optional(),
+  })
+  .refine((a) => a.action !== "resolve" || Boolean(a.note), { path: ["note"], message: "Write a resolution note." });
+export type AlertGroupAction = z.infer<typeof alertGroupActionSchema>;
 
 export const alertResolveSchema = z.object({
   note: z.string({ error: "note is required." }).trim().min(1, "Write a resolution note.").max(2000),

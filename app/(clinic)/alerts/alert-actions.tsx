@@ -8,8 +8,11 @@ import { CheckboxField, FormStatus, TextareaField } from "@/app/_components/ui/f
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
+/** One alert, or every open alert of a patient and kind up to the newest one shown (the inbox's groups). */
+export type AlertTarget = { alertId: string } | { group: { patientId: string; kind: string; upTo: string; count: number } };
+
 type Props = {
-  alertId: string;
+  target: AlertTarget;
   status: "open" | "acknowledged" | "resolved";
   canSuspend: boolean;
   /** False for an admin on a high-severity alert: closing it is a clinician's judgement (the API answers 403). */
@@ -18,7 +21,8 @@ type Props = {
 };
 
 /** Acknowledge, or resolve with a note (and optionally suspend the plan); nothing is ever deleted. */
-export function AlertActions({ alertId, status, canSuspend, canResolve, patientName }: Props) {
+export function AlertActions({ target, status, canSuspend, canResolve, patientName }: Props) {
+  const group = "group" in target ? target.group : null;
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resolving, setResolving] = useState(false);
@@ -29,11 +33,13 @@ export function AlertActions({ alertId, status, canSuspend, canResolve, patientN
     void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary });
     router.refresh();
   };
-  const acknowledge = useMutation({ mutationFn: () => apiFetch(`/api/alerts/${alertId}/acknowledge`, { method: "POST" }), onSuccess: done });
-  const resolve = useMutation({
-    mutationFn: () => apiFetch(`/api/alerts/${alertId}/resolve`, { method: "POST", body: { note, suspendPlan } }),
-    onSuccess: done,
-  });
+  const post = (action: "acknowledge" | "resolve") =>
+    group
+      ? apiFetch("/api/alerts/groups", { method: "POST", body: { patientId: group.patientId, kind: group.kind, upTo: group.upTo, action, note: action === "resolve" ? note : undefined } })
+      : apiFetch(`/api/alerts/${(target as { alertId: string }).alertId}/${action}`, { method: "POST", body: action === "resolve" ? { note, suspendPlan } : undefined });
+  const acknowledge = useMutation({ mutationFn: () => post("acknowledge"), onSuccess: done });
+  const resolve = useMutation({ mutationFn: () => post("resolve"), onSuccess: done });
+  const all = group ? ` all ${group.count}` : "";
 
   if (status === "resolved") return null;
 
@@ -54,12 +60,12 @@ export function AlertActions({ alertId, status, canSuspend, canResolve, patientN
         <div className="flex flex-wrap gap-2">
           {status === "open" && (
             <Button variant="secondary" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
-              Acknowledge
+              Acknowledge{all}
             </Button>
           )}
           {canResolve ? (
             <Button variant="secondary" onClick={() => setResolving(true)}>
-              Resolve…
+              Resolve{all}…
             </Button>
           ) : (
             <p className="self-center text-sm text-slate-700">A clinician resolves high-severity alerts.</p>
@@ -68,12 +74,12 @@ export function AlertActions({ alertId, status, canSuspend, canResolve, patientN
       ) : (
         <form onSubmit={onResolve} noValidate className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
           <TextareaField label={`Resolution note for ${patientName}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} error={noteError} />
-          {canSuspend && (
+          {canSuspend && !group && (
             <CheckboxField label="Also suspend the home-care plan (the note becomes the reason the patient sees)" checked={suspendPlan} onChange={(e) => setSuspendPlan(e.target.checked)} />
           )}
           <div className="flex gap-2">
             <Button type="submit" variant={suspendPlan ? "danger" : "primary"} disabled={resolve.isPending}>
-              {resolve.isPending ? "Saving…" : suspendPlan ? "Resolve and suspend plan" : "Resolve"}
+              {resolve.isPending ? "Saving…" : suspendPlan ? "Resolve and suspend plan" : `Resolve${all}`}
             </Button>
             <Button variant="ghost" onClick={() => setResolving(false)}>
               Cancel

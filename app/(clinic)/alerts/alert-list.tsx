@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import type { AlertDto } from "@/lib/data/alerts";
 import { AlertActions } from "./alert-actions";
 
-const KIND_LABELS: Record<string, string> = {
+export const KIND_LABELS: Record<string, string> = {
   severe_reaction: "Severe reaction",
   infection: "Possible infection",
   persistent_reaction: "Lasting reaction",
@@ -45,7 +45,7 @@ export function AlertList({ alerts, isClinician, showPatient = true }: { alerts:
             </p>
           )}
           <div className="mt-3">
-            <AlertActions alertId={a.id} status={a.status} canSuspend={isClinician} canResolve={isClinician || a.severity !== "high"} patientName={a.patientName} />
+            <AlertActions target={{ alertId: a.id }} status={a.status} canSuspend={isClinician} canResolve={isClinician || a.severity !== "high"} patientName={a.patientName} />
           </div>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ButtonLink, buttonClasses } from "@/app/_components/ui/button";
+import { Pager } from "@/app/_components/ui/pager";
+import { buttonClasses } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { listAuditEvents } from "@/lib/data/audit-log";
@@ -20,7 +21,6 @@ export default async function AuditPage({ searchParams }: Props) {
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const { items, total, page, pageSize } = listAuditEvents(actor, query);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const filters = Object.fromEntries(
     Object.entries({ patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to }).filter(
       (e): e is [string, string] => Boolean(e[1]),
@@ -89,15 +89,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-        <p className="text-slate-700">
-          Page {Math.min(page, pageCount)} of {pageCount}
-        </p>
-        <div className="flex gap-2">
-          {page > 1 && <ButtonLink href={href({ page: String(page - 1) })}>Previous</ButtonLink>}
-          {page < pageCount && <ButtonLink href={href({ page: String(page + 1) })}>Next</ButtonLink>}
-        </div>
-      </nav>
+      <Pager page={page} pageSize={pageSize} total={total} href={(n) => href({ page: String(n) })} noun={["event", "events"]} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/app/_components/ui/pager";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
@@ -21,7 +22,6 @@ export default async function PatientsPage({ searchParams }: Props) {
   const parsed = patientListQuerySchema.safeParse({ q: raw.q, page: raw.page, status: raw.status, sort: raw.sort });
   const query = parsed.success ? parsed.data : patientListQuerySchema.parse({});
   const { items, total, page, pageSize } = listPatients(actor, query);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const filters = { ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.sort !== "name" && { sort: query.sort }) };
   const pageHref = (n: number) => `/patients?${new URLSearchParams({ ...filters, page: String(n) })}`;
   const filtered = Boolean(query.q || query.status);
@@ -96,15 +96,7 @@ export default async function PatientsPage({ searchParams }: Props) {
         </div>
       )}
 
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-slate-700">
-          Page {Math.min(page, pageCount)} of {pageCount} · {total} {total === 1 ? "patient" : "patients"}
-        </p>
-        <div className="flex gap-2">
-          {page > 1 && <ButtonLink href={pageHref(Math.min(page - 1, pageCount))}>Previous</ButtonLink>}
-          {page < pageCount && <ButtonLink href={pageHref(page + 1)}>Next</ButtonLink>}
-        </div>
-      </nav>
+      <Pager page={page} pageSize={pageSize} total={total} href={pageHref} noun={["patient", "patients"]} />
     </div>
   );
 }

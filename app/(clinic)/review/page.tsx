@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
+import { Pager } from "@/app/_components/ui/pager";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
@@ -8,13 +9,17 @@ import { gradeLabel, symptomLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
 import { listReviewQueue } from "@/lib/data/review-queue";
 import { formatDateTime } from "@/lib/format";
+import { reviewQueueQuerySchema } from "@/lib/validation/reports";
 import { SignOffButton } from "./sign-off-button";
 
 export const metadata: Metadata = { title: "To review" };
 
-export default async function ReviewPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requirePageActor(STAFF_ROLES);
-  const items = listReviewQueue(actor);
+  const parsed = reviewQueueQuerySchema.safeParse(await searchParams);
+  const { items, total, page, pageSize } = listReviewQueue(actor, parsed.success ? parsed.data : reviewQueueQuerySchema.parse({}));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">To review</h1>
@@ -59,6 +64,7 @@ export default async function ReviewPage() {
           ))}
         </ul>
       )}
+      <Pager page={page} pageSize={pageSize} total={total} href={(n) => `/review?page=${n}`} noun={["report to review", "reports to review"]} />
     </div>
   );
 }

@@ -2,10 +2,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { listAlerts } from "@/lib/data/alerts";
 import { apiRoute, noStore, searchParamsOf } from "@/lib/http/api";
 import { parseOrThrow } from "@/lib/validation/issues";
-import { alertStatusQuerySchema } from "@/lib/validation/reports";
+import { alertListQuerySchema } from "@/lib/validation/reports";
 
+/** One page of the clinic's alerts in one state: `{items, total, page, pageSize}`. */
 export const GET = apiRoute(async (request) => {
   const actor = await requireStaff();
-  const { status } = parseOrThrow(alertStatusQuerySchema, searchParamsOf(request));
-  return noStore({ items: listAlerts(actor, status) });
+  return noStore(listAlerts(actor, parseOrThrow(alertListQuerySchema, searchParamsOf(request))));
 });

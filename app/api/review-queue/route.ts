@@ -1,10 +1,14 @@
 import { requireStaff } from "@/lib/auth/session";
 import { listReviewQueue, signOffReport } from "@/lib/data/review-queue";
-import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { apiRoute, noStore, readJson, searchParamsOf } from "@/lib/http/api";
 import { parseOrThrow } from "@/lib/validation/issues";
-import { reviewSignOffSchema } from "@/lib/validation/reports";
+import { reviewQueueQuerySchema, reviewSignOffSchema } from "@/lib/validation/reports";
 
-export const GET = apiRoute(async () => noStore({ items: listReviewQueue(await requireStaff()) }));
+/** One page of the reports waiting for sign-off, newest first: `{items, total, page, pageSize}`. */
+export const GET = apiRoute(async (request) => {
+  const actor = await requireStaff();
+  return noStore(listReviewQueue(actor, parseOrThrow(reviewQueueQuerySchema, searchParamsOf(request))));
+});
 
 /** Signs one report off as reviewed. */
 export const POST = apiRoute(async (request) => {

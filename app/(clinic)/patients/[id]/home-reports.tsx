@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ReactionForm } from "@/app/_components/reports/reaction-form";
 import { ReportHistory } from "@/app/_components/reports/report-history";
 import { SessionForm } from "@/app/_components/reports/session-form";
@@ -14,7 +15,10 @@ export function HomeReports({ actor, patientId, patientName }: { actor: Actor; p
   const paging = { page: 1, pageSize: 100 };
   const history = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items, generatedAt: new Date().toISOString() };
   const homeCare = getHomeCare(actor, patientId);
-  const open = [...listAlerts(actor, "open", { patientId }), ...listAlerts(actor, "acknowledged", { patientId })];
+  // Bounded: the first page of each state here, every alert a link away in the inbox.
+  const unresolved = (["open", "acknowledged"] as const).map((status) => listAlerts(actor, { status, patientId, page: 1, pageSize: 20 }));
+  const open = unresolved.flatMap((p) => p.items);
+  const more = unresolved.reduce((sum, p) => sum + p.total - p.items.length, 0);
   return (
     <>
       <Card aria-labelledby="patient-alerts-heading">
@@ -22,6 +26,13 @@ export function HomeReports({ actor, patientId, patientName }: { actor: Actor; p
           Unresolved alerts
         </h2>
         <AlertList alerts={open} isClinician={actor.role === "clinician"} showPatient={false} />
+        {more > 0 && (
+          <p className="mt-3 text-sm">
+            <Link href={`/alerts?status=open&patientId=${patientId}`} className="text-brand-700 hover:underline">
+              {more} more unresolved {more === 1 ? "alert" : "alerts"} in the inbox
+            </Link>
+          </p>
+        )}
       </Card>
       <Card aria-labelledby="reports-heading">
         <h2 id="reports-heading" className="mb-3 text-lg font-semibold">

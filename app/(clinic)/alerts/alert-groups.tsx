@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { Badge } from "@/app/_components/ui/badge";
+import type { AlertGroup } from "@/lib/data/alert-groups";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { AlertActions } from "./alert-actions";
+import { KIND_LABELS } from "./alert-list";
+
+/**
+ * The open inbox under a flood: one card per patient and kind ("Jordan Lee · 200 alerts since 3 May"),
+ * high first, acted on as a whole up to the newest alert shown. A single alert reads as itself.
+ */
+export function AlertGroupList({ groups, isClinician }: { groups: AlertGroup[]; isClinician: boolean }) {
+  if (groups.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">No open alerts.</p>;
+  return (
+    <ul className="space-y-3">
+      {groups.map((g) => {
+        const label = KIND_LABELS[g.kind] ?? g.kind;
+        const each = `/alerts?${new URLSearchParams({ status: "open", patientId: g.patientId, kind: g.kind })}`;
+        return (
+          <li key={`${g.patientId}-${g.kind}`} className={`rounded-lg border bg-white p-4 shadow-sm ${g.severity === "high" ? "border-red-300" : "border-slate-200"}`}>
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone={g.severity === "high" ? "danger" : "warning"}>{g.severity === "high" ? "High" : "Normal"}</Badge>
+              <span className="font-medium">{label}</span>
+              <Link href={`/patients/${g.patientId}`} className="font-medium text-brand-700 hover:underline">
+                {g.patientName}
+              </Link>
+              <span className="text-sm text-slate-700">
+                {g.count === 1 ? formatDateTime(g.lastAt) : `${g.count} alerts since ${formatDate(g.firstAt.slice(0, 10))}${g.highCount && g.highCount < g.count ? ` (${g.highCount} high)` : ""}`}
+              </span>
+            </div>
+            <p className="mt-2 text-sm">
+              {g.count > 1 && <span className="text-slate-700">Latest, {formatDateTime(g.lastAt)}: </span>}
+              {g.latestSummary}
+            </p>
+            {g.count > 1 && (
+              <p className="mt-1 text-sm">
+                <Link href={each} className="text-brand-700 hover:underline">
+                  See each of the {g.count} alerts
+                </Link>
+              </p>
+            )}
+            <div className="mt-3">
+              <AlertActions
+                target={g.count === 1 ? { alertId: g.latestId } : { group: { patientId: g.patientId, kind: g.kind, upTo: g.lastAt, count: g.count } }}
+                status="open"
+                canSuspend={isClinician}
+                canResolve={isClinician || g.severity !== "high"}
+                patientName={g.patientName}
+              />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
