@@ -326,6 +326,9 @@ export const alerts = sqliteTable(
     // The grouped inbox walks open alerts by patient and kind without touching the table.
     index("alerts_clinic_status_group_idx").on(t.clinicId, t.status, t.patientId, t.kind, t.severity, t.createdAt),
     index("alerts_patient_idx").on(t.patientId),
+    // A report's own alert, joined into the report histories.
+    index("alerts_reaction_idx").on(t.reactionId),
+    index("alerts_session_idx").on(t.sessionId),
     index("alerts_patient_kind_idx").on(t.patientId, t.kind, t.createdAt),
     // The overview's alerts raised and resolved per week.
     index("alerts_clinic_created_idx").on(t.clinicId, t.createdAt),

@@ -1,0 +1,40 @@
+import type Database from "better-sqlite3";
+
+/**
+ * The synthesizer writes through raw prepared statements, reused for every row: drizzle's query
+ * builder costs more per row than SQLite itself at this volume. Only base tables are written;
+ * derived columns and tables (0008's patient plan pointer, the review queue) are the triggers' job.
+ */
+const SQL = {
+  user: `insert into users (id, clinic_id, email, name, role, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  patient: `insert into patients (id, clinic_id, responsible_clinician_id, user_id, mrn, name, date_of_birth, skin_type, created_at, updated_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  screening: `insert into screenings (id, patient_id, version, answers, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?)`,
+  planVersion: `insert into plan_versions (id, patient_id, version, decision, areas, max_needle_mm, min_interval_days, review_by, instructions, reason,
+    contraindication_override, interval_override_reason, screening_version, overridden_items, confirm_long_needle, acknowledged_review_items, decided_by, decided_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  session: `insert into home_sessions (id, patient_id, performed_at, area, needle_mm, device, sanitized, patch_test_done, notes, flags, plan_version,
+    reported_by, on_behalf, created_at, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  reaction: `insert into reactions (id, patient_id, session_id, area, reported_at, symptoms, max_grade, notes, reported_by, on_behalf, created_at,
+    reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  alert: `insert into alerts (id, clinic_id, patient_id, kind, severity, status, summary, session_id, related_session_id, reaction_id, created_at,
+    acknowledged_by, acknowledged_at, resolved_by, resolved_at, resolution_note, suspended_plan_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  audit: `insert into audit_events (occurred_at, actor_id, actor_role, clinic_id, action, patient_id, outcome, ip, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+} as const;
+
+export type StatementName = keyof typeof SQL;
+export type Statements = Record<StatementName, Database.Statement>;
+
+export function prepareStatements(sqlite: Database.Database): Statements {
+  return Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, sqlite.prepare(sql)])) as Statements;
+}
+
+/** Rows written per table, for the progress line and the final counts. */
+export type RowCounts = Record<StatementName, number>;
+
+export const emptyCounts = (): RowCounts => ({ user: 0, patient: 0, screening: 0, planVersion: 0, session: 0, reaction: 0, alert: 0, audit: 0 });
+
+export const totalRows = (counts: RowCounts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+/** SQLite stores booleans as 0/1, as drizzle's boolean mode does. */
+export const bit = (value: boolean | null) => (value === null ? null : value ? 1 : 0);

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/connection";
+import { actorFor, patientIdByName } from "@/test/actors";
+import { useSeededTestDatabase } from "@/test/database";
+import { auditQuerySchema } from "@/lib/validation/audit";
+import { patientListQuerySchema } from "@/lib/validation/patients";
+import { alertListQuerySchema, sessionReportSchema } from "@/lib/validation/reports";
+import { listAlertGroups } from "./alert-groups";
+import { countOpenAlerts, listAlerts } from "./alerts";
+import { listAuditEvents } from "./audit-log";
+import { getPatientCharts } from "./charts";
+import { getHomeCare } from "./home-care";
+import { getClinicOverview } from "./overview";
+import { getPatient, listPatients } from "./patients";
+import { listReactions } from "./reactions";
+import { countReviewQueue, listReviewQueue } from "./review-queue";
+import { listSessions, logSession } from "./sessions";
+
+/** The tables that grow without end: every read of them must be a key-constrained index search. */
+const GROWING = ["home_sessions", "reactions", "alerts", "audit_events"];
+
+let db: Db;
+let close: () => void;
+beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
+afterAll(() => close());
+
+/** Runs `work` and returns every statement it prepared, with SQLite's plan for each. */
+function plansOf(work: () => unknown): { sql: string; plan: string[] }[] {
+  const client = db.$client;
+  const original = client.prepare.bind(client);
+  const statements: string[] = [];
+  client.prepare = ((source: string) => {
+    statements.push(source);
+    return original(source);
+  }) as typeof client.prepare;
+  try {
+    work();
+  } finally {
+    client.prepare = original as typeof client.prepare;
+  }
+  return statements
+    .filter((s) => /^\s*(select|with|update|delete)/i.test(s))
+    .map((sql) => {
+      // Plans do not depend on the bound values (no sqlite_stat4), so NULLs stand in for them.
+      const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
+      const rows = original(`explain query plan ${sql}`).all(...params) as { detail: string }[];
+      return { sql, plan: rows.map((r) => r.detail) };
+    });
+}
+
+function fullScans(work: () => unknown): string[] {
+  return plansOf(work).flatMap(({ sql, plan }) =>
+    plan.filter((line) => GROWING.some((table) => new RegExp(`^SCAN ${table}\\b`).test(line))).map((line) => `${line}\n    in: ${sql}`),
+  );
+}
+
+describe("every measured query reads the growing tables through an index", () => {
+  const rivera = () => actorFor(db, "rivera@northside.test");
+  const admin = () => actorFor(db, "admin@northside.test");
+  const lee = () => actorFor(db, "lee@patient.test");
+  const jordan = () => patientIdByName(db, "Jordan Lee");
+  const roster = (q: Record<string, string>) => patientListQuerySchema.parse(q);
+
+  const cases: [string, () => unknown][] = [
+    ["roster page 1", () => listPatients(rivera(), roster({}))],
+    ["roster deep page", () => listPatients(rivera(), roster({ page: "40" }))],
+    ["roster search", () => listPatients(rivera(), roster({ q: "Lee" }))],
+    ["roster by status", () => listPatients(rivera(), roster({ status: "approved" }))],
+    ["roster by review date", () => listPatients(rivera(), roster({ sort: "reviewBy", page: "2", pageSize: "2" }))],
+    ["patient detail", () => getPatient(rivera(), jordan())],
+    ["patient charts", () => getPatientCharts(rivera(), jordan(), "365d")],
+    ["alerts page", () => listAlerts(rivera(), alertListQuerySchema.parse({ status: "open" }))],
+    ["alerts of one patient", () => listAlerts(rivera(), alertListQuerySchema.parse({ status: "acknowledged", patientId: jordan() }))],
+    ["alert groups", () => listAlertGroups(admin(), { page: 1, pageSize: 50 })],
+    ["alert badge", () => countOpenAlerts(rivera())],
+    ["review queue (clinician)", () => listReviewQueue(rivera(), { page: 1, pageSize: 50 })],
+    ["review queue (admin)", () => listReviewQueue(admin(), { page: 2, pageSize: 5 })],
+    ["review badge", () => countReviewQueue(rivera())],
+    ["home care", () => getHomeCare(lee(), jordan())],
+    ["session list", () => listSessions(rivera(), jordan(), { page: 1, pageSize: 20 })],
+    ["reaction list", () => listReactions(rivera(), jordan(), { page: 1, pageSize: 20 })],
+    ["audit page", () => listAuditEvents(admin(), auditQuerySchema.parse({}))],
+    ["audit of one patient", () => listAuditEvents(admin(), auditQuerySchema.parse({ patientId: jordan() }))],
+    ["clinic overview", () => getClinicOverview(rivera())],
+    [
+      "session report",
+      () => logSession(lee(), jordan(), sessionReportSchema.parse({ performedAt: new Date().toISOString(), area: "face", needleMm: 0.25, device: "pen", sanitized: true })),
+    ],
+  ];
+
+  it.each(cases)("%s", (_, work) => {
+    expect(fullScans(work)).toEqual([]);
+  });
+
+  it("catches a full scan when there is one", () => {
+    expect(fullScans(() => db.$client.prepare("select count(*) from home_sessions where notes like '%x%'").get())).toHaveLength(1);
+  });
+});
