@@ -36,6 +36,24 @@ const config = [
       ],
     },
   },
+  {
+    // Code that reaches the browser (schemas, rules, client helpers) must never pull the database
+    // schema or server-only modules into a bundle.
+    files: ["lib/validation/**/*.{ts,tsx}", "lib/domain/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}", "lib/charts/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*", "**/db", "**/db/*"], message: "Browser-reachable code must not import the database schema; put shared constants in lib/domain." },
+            { group: ["better-sqlite3", "drizzle-orm", "drizzle-orm/*", "server-only"], message: "Browser-reachable code must not import database or server-only modules." },
+            { group: ["@/lib/data", "@/lib/data/*", "@/lib/auth/*", "!@/lib/auth/types", "!@/lib/auth/scope"], message: "Browser-reachable code must not import data access or server auth." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

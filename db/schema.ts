@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { DEVICES, PLAN_DECISIONS } from "../lib/domain/clinical";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEVICES, PLAN_DECISIONS } from "../lib/domain/clinical";
+import { ROLES } from "../lib/domain/roles";
 
-export const ROLES = ["admin", "clinician", "patient"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../lib/domain/roles";
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/roles";
 
 export const emailSchema = z
   .string({ error: "Email is required." })
