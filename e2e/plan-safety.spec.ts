@@ -144,7 +144,7 @@ test("a new block on an active plan raises a high alert and marks the plan for r
   expect((await (await api.get(`/api/patients/${patient.id}`)).json()).needsReview).toBe(false);
   expect(await screenPatient(api, patient.id, ["pregnancy"])).toBe(2);
 
-  const alerts = (await (await api.get("/api/alerts?status=open")).json()).items as { patientId: string; kind: string; severity: string }[];
+  const alerts = (await (await api.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items as { patientId: string; kind: string; severity: string }[];
   expect(alerts.filter((a) => a.patientId === patient.id)).toEqual([expect.objectContaining({ kind: "new_contraindication", severity: "high" })]);
   const record = await (await api.get(`/api/patients/${patient.id}`)).json();
   expect(record).toMatchObject({ needsReview: true, currentPlan: { version: 1, needsReview: true } });

@@ -65,7 +65,7 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await severe.getByRole("button", { name: "Resolve and suspend plan" }).click();
   await expect(clinician.getByRole("listitem").filter({ hasText: patient.name })).toHaveCount(1);
   await expect(clinician.getByRole("link", { name: /^Alerts/ })).toContainText(String(before.open + 1));
-  await clinician.goto("/alerts?status=resolved");
+  await clinician.goto(`/alerts?status=resolved&patientId=${patient.id}`);
   await expect(clinician.getByRole("listitem").filter({ hasText: patient.name })).toContainText("plan suspended as version 2");
 
   // The patient now sees the suspension and the reason.
@@ -158,7 +158,7 @@ test("a new blocking answer in the health screening pauses the patient's approve
   await expect(page.getByText("Face: up to 0.5 mm")).toBeVisible();
 
   await screenPatient(clinic, patient.id, ["pregnancy"]);
-  const alerts = (await (await clinic.get("/api/alerts")).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
+  const alerts = (await (await clinic.get(`/api/alerts?patientId=${patient.id}`)).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
   expect(alerts).toMatchObject([{ kind: "new_contraindication", severity: "high" }]);
   await page.reload();
   await expect(page.getByText("Pause home microneedling")).toBeVisible();

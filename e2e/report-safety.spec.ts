@@ -17,7 +17,7 @@ async function logSession(api: APIRequestContext, patientId: string, overrides: 
 }
 
 async function alertsOf(api: APIRequestContext, patientId: string, status = "open"): Promise<Alert[]> {
-  return ((await (await api.get(`/api/alerts?status=${status}`)).json()).items as Alert[]).filter((a) => a.patientId === patientId);
+  return ((await (await api.get(`/api/alerts?status=${status}&patientId=${patientId}`)).json()).items as Alert[]).filter((a) => a.patientId === patientId);
 }
 
 async function nextAllowed(api: APIRequestContext, patientId: string, area: string) {
@@ -208,6 +208,6 @@ test("in the browser, a loosening is named by its field before sending, and admi
   await expect(high).toContainText("A clinician resolves high-severity alerts.");
   await expect(high.getByRole("button", { name: "Resolve…" })).toHaveCount(0);
   await high.getByRole("button", { name: "Acknowledge" }).click();
-  await page.goto("/alerts?status=acknowledged");
+  await page.goto(`/alerts?status=acknowledged&patientId=${patient.id}`);
   await expect(page.getByRole("listitem").filter({ hasText: patient.name })).toContainText("Acknowledged by");
 });

@@ -18,7 +18,7 @@ test.describe("reporting sessions and reactions through the API", () => {
     const beforePlan = await api.post(`/api/patients/${patient.id}/sessions`, { data: session({ performedAt: hoursAgo(48), area: "neck", needleMm: 0.25 }) });
     expect((await beforePlan.json()).flags).toEqual(["no_active_plan"]);
 
-    const alerts = (await (await api.get("/api/alerts?status=open")).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
+    const alerts = (await (await api.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
     expect(alerts).toHaveLength(3);
     expect(alerts.every((a: { severity: string; kind: string }) => a.severity === "normal" && a.kind === "off_plan_session")).toBe(true);
     expect(alerts[0]).toEqual(expect.objectContaining({ id: expect.any(String), status: "open", createdAt: expect.any(String), summary: expect.any(String) }));
@@ -45,7 +45,7 @@ test.describe("reporting sessions and reactions through the API", () => {
 
     const reactions = await (await api.get(`/api/patients/${patient.id}/reactions`)).json();
     expect(reactions.total).toBe(3);
-    const open = (await (await api.get("/api/alerts")).json()).items.filter((a: { patientId: string; severity: string }) => a.patientId === patient.id && a.severity === "high");
+    const open = (await (await api.get(`/api/alerts?patientId=${patient.id}`)).json()).items.filter((a: { patientId: string; severity: string }) => a.patientId === patient.id && a.severity === "high");
     expect(open.map((a: { kind: string }) => a.kind).sort()).toEqual(["infection", "persistent_reaction"]);
   });
 
@@ -127,7 +127,7 @@ test("the clinician inbox and review queue", async ({ page, apiAs }) => {
   const mine = items.filter({ hasText: patient.name });
   await mine.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: patient.name })).toHaveCount(0);
-  await page.goto("/alerts?status=acknowledged");
+  await page.goto(`/alerts?status=acknowledged&patientId=${patient.id}`);
   const acknowledged = page.getByRole("listitem").filter({ hasText: patient.name });
   await expect(acknowledged).toContainText("Acknowledged by Dr. Sofia Rivera");
   await acknowledged.getByRole("button", { name: "Resolve…" }).click();
@@ -135,7 +135,7 @@ test("the clinician inbox and review queue", async ({ page, apiAs }) => {
   await expect(acknowledged.getByText("Write a resolution note.")).toBeVisible();
   await acknowledged.getByLabel(/Resolution note/).fill("Discussed by phone; hands are not in the plan.");
   await acknowledged.getByRole("button", { name: "Resolve", exact: true }).click();
-  await page.goto("/alerts?status=resolved");
+  await page.goto(`/alerts?status=resolved&patientId=${patient.id}`);
   await expect(page.getByRole("listitem").filter({ hasText: patient.name })).toContainText("Discussed by phone");
 
   await page.getByRole("link", { name: /^To review/ }).click();

@@ -7,4 +7,5 @@ export const queryKeys = {
   /** Every range of a patient's charts: what a new report invalidates. */
   allCharts: (patientId: string) => ["patient", patientId, "charts"] as const,
   clinicOverview: ["clinic", "overview"] as const,
+  patientSearch: (q: string) => ["patients", "search", q] as const,
 };

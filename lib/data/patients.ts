@@ -308,13 +308,15 @@ export function updatePatient(actor: Actor, patientId: string, input: PatientUpd
   return loadDetail(scope.id);
 }
 
-/** Every patient of the actor's clinic as id, name and MRN, for pickers such as the audit filter. */
-export function listPatientOptions(actor: Actor): { id: string; name: string; mrn: string }[] {
+/** One patient of the actor's clinic as id, name and MRN (a picker's current choice), or null. */
+export function findPatientChoice(actor: Actor, patientId: string | undefined): { id: string; name: string; mrn: string } | null {
   requireRole(actor, STAFF_ROLES);
-  return getDb()
-    .select({ id: patients.id, name: patients.name, mrn: patients.mrn })
-    .from(patients)
-    .where(eq(patients.clinicId, actor.clinicId))
-    .orderBy(asc(sql`${patients.name} collate nocase`))
-    .all();
+  if (!patientId) return null;
+  return (
+    getDb()
+      .select({ id: patients.id, name: patients.name, mrn: patients.mrn })
+      .from(patients)
+      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
+      .get() ?? null
+  );
 }

@@ -1,16 +1,17 @@
 import { buttonClasses } from "@/app/_components/ui/button";
 import { inputClasses } from "@/app/_components/ui/field";
+import { PatientPicker, type PatientChoice } from "../_components/patient-picker";
 
 type Option = { value: string; label: string };
 type Props = {
   initial: Record<string, string>;
-  patients: { id: string; name: string; mrn: string }[];
+  patient: PatientChoice | null;
   staff: { id: string; name: string; role: string }[];
   actions: Option[];
 };
 
-/** A plain GET form: filters live in the URL and work without JavaScript. */
-export function AuditFilters({ initial, patients, staff, actions }: Props) {
+/** A plain GET form: filters live in the URL; the patient is found by a server-side search. */
+export function AuditFilters({ initial, patient, staff, actions }: Props) {
   const select = (name: string, label: string, options: Option[]) => (
     <div>
       <label htmlFor={`audit-${name}`} className="block text-sm font-medium">
@@ -28,7 +29,7 @@ export function AuditFilters({ initial, patients, staff, actions }: Props) {
   );
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      {select("patientId", "Patient", patients.map((p) => ({ value: p.id, label: `${p.name} (${p.mrn})` })))}
+      <PatientPicker name="patientId" label="Patient" initial={patient} />
       {select("actorId", "Who", staff.map((s) => ({ value: s.id, label: `${s.name} (${s.role})` })))}
       {select("action", "Action", actions)}
       {(["from", "to"] as const).map((name) => (

@@ -4,7 +4,7 @@ import { buttonClasses } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { listAuditEvents } from "@/lib/data/audit-log";
-import { listPatientOptions } from "@/lib/data/patients";
+import { findPatientChoice } from "@/lib/data/patients";
 import { listClinicStaff } from "@/lib/data/staff";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/domain/audit-actions";
 import { formatDateTime } from "@/lib/format";
@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </div>
       <AuditFilters
         initial={filters}
-        patients={listPatientOptions(actor)}
+        patient={findPatientChoice(actor, query.patientId)}
         staff={listClinicStaff(actor)}
         actions={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
       />
