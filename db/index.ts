@@ -20,3 +20,20 @@ export function writeTransaction<T>(fn: (tx: Db) => T): T {
   const db = getDb();
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
 }
+
+/**
+ * A statement built and prepared once per connection, for the queries every request runs: drizzle
+ * otherwise rebuilds the SQL text and SQLite re-prepares it on each call.
+ */
+export function preparedOnce<T>(build: (db: Db) => T): () => T {
+  const byConnection = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let statement = byConnection.get(db);
+    if (!statement) {
+      statement = build(db);
+      byConnection.set(db, statement);
+    }
+    return statement;
+  };
+}

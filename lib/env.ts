@@ -45,13 +45,17 @@ export function isBuildPhase(): boolean {
 /** The clinics' time zone: "today", review dates and plan expiry are calendar days in it. */
 export function clinicTimeZone(): string {
   const zone = process.env.CLINIC_TIME_ZONE?.trim() || "UTC";
+  // Checked once per value: building an Intl formatter on every request is measurable.
+  if (zone === checkedZone) return zone;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
   } catch {
     throw new Error(`CLINIC_TIME_ZONE must be an IANA time zone such as Europe/London, got "${zone}"`);
   }
+  checkedZone = zone;
   return zone;
 }
+let checkedZone: string | undefined;
 
 /** Interface the server listens on; unset means the script's default. */
 export function bindHost(): string | undefined {

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/roles";
 import type { SessionUser } from "@/lib/auth/types";
 
 declare module "next-auth" {

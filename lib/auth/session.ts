@@ -1,17 +1,24 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { getSessionState } from "@/lib/data/users";
 import { UnauthenticatedError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { requireRole } from "./guards";
-import { authOptions } from "./options";
+import { readSessionToken } from "./session-token";
 import { STAFF_ROLES, type Actor } from "./types";
 
-/** The signed-in user for this request, re-checked against the database by the jwt callback. */
+/**
+ * The signed-in user for this request: the session token's account, re-read from the database so a
+ * disabled account or a revoked session (a bumped sessionVersion) stops at once, with the current
+ * role and clinic. The token is read, never re-issued: a session lasts its 8 hours from sign-in.
+ */
 export async function getActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return { ...session.user, ip: clientIpFrom(await headers()) };
+  const token = await readSessionToken(await cookies());
+  if (!token?.uid) return null;
+  const state = getSessionState(token.uid);
+  if (!state || !state.active || state.sessionVersion !== token.sessionVersion) return null;
+  const { id, email, name, role, clinicId, patientId } = state;
+  return { id, email, name, role, clinicId, patientId, ip: clientIpFrom(await headers()) };
 }
 
 export async function requireUser(): Promise<Actor> {

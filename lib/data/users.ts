@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, preparedOnce, writeTransaction } from "@/db";
 import { patients, users } from "@/db/schema";
 import type { Actor, SessionUser } from "@/lib/auth/types";
 import { recordAudit } from "./audit";
@@ -39,13 +39,12 @@ export type SessionState = SessionUser & { active: boolean; sessionVersion: numb
 
 /** The current account state behind a session token; read on every authenticated request. */
 export function getSessionState(userId: string): SessionState | undefined {
-  return getDb()
-    .select(sessionColumns)
-    .from(users)
-    .leftJoin(patients, eq(patients.userId, users.id))
-    .where(eq(users.id, userId))
-    .get();
+  return sessionStateQuery().get({ userId });
 }
+
+const sessionStateQuery = preparedOnce((db) =>
+  db.select(sessionColumns).from(users).leftJoin(patients, eq(patients.userId, users.id)).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+);
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 

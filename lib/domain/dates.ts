@@ -16,7 +16,18 @@ export function toIsoDate(date: Date): IsoDate {
 /** The calendar date of a moment in a time zone (IANA name); UTC unless told otherwise. */
 export function dateInZone(moment: Date | string, timeZone = "UTC"): IsoDate {
   const date = typeof moment === "string" ? new Date(moment) : moment;
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return calendarDateFormat(timeZone).format(date);
+}
+
+// One formatter per zone: constructing Intl.DateTimeFormat costs far more than formatting with it.
+const calendarDateFormats = new Map<string, Intl.DateTimeFormat>();
+function calendarDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = calendarDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    calendarDateFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 export function todayIso(now = new Date(), timeZone = "UTC"): IsoDate {

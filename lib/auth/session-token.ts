@@ -1,0 +1,34 @@
+import "server-only";
+import { decode, type JWT } from "next-auth/jwt";
+import { authSecret, authUrl } from "@/lib/env";
+
+type CookieReader = { getAll(): { name: string; value: string }[] };
+
+/** next-auth's cookie name: `__Secure-` prefixed when the site is served over https. */
+function sessionCookieName(): string {
+  return authUrl()?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/**
+ * The session JWT of this request, decrypted and checked for expiry, or null. Reads next-auth's
+ * cookie (joined when next-auth split a large one into `.0`, `.1` … chunks) without going through
+ * getServerSession, which re-encrypts and re-issues the token on every call.
+ */
+export async function readSessionToken(cookies: CookieReader): Promise<JWT | null> {
+  const name = sessionCookieName();
+  const all = cookies.getAll();
+  const whole = all.find((c) => c.name === name)?.value;
+  const chunks = all
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+    .map((c) => c.value);
+  const token = whole ?? (chunks.length ? chunks.join("") : undefined);
+  const secret = authSecret();
+  if (!token || !secret) return null;
+  try {
+    return await decode({ token, secret });
+  } catch {
+    // Tampered, expired or signed with a rotated secret: the same as no session.
+    return null;
+  }
+}
