@@ -21,18 +21,22 @@ export function writeTransaction<T>(fn: (tx: Db) => T): T {
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
 }
 
+/** Anything that reads: the connection or a transaction on it. */
+export type Reader = Pick<Db, "select">;
+
 /**
  * A statement built and prepared once per connection, for the queries every request runs: drizzle
- * otherwise rebuilds the SQL text and SQLite re-prepares it on each call.
+ * otherwise rebuilds the SQL text on each call. Keyed by the SQLite connection under the reader, so
+ * a transaction shares its connection's statement (and runs it inside the transaction).
  */
-export function preparedOnce<T>(build: (db: Db) => T): () => T {
-  const byConnection = new WeakMap<Db, T>();
-  return () => {
-    const db = getDb();
-    let statement = byConnection.get(db);
+export function preparedOnce<T>(build: (db: Reader) => T): (db?: Reader) => T {
+  const byConnection = new WeakMap<object, T>();
+  return (db = getDb()) => {
+    const connection = (db as unknown as { session: { client: object } }).session.client;
+    let statement = byConnection.get(connection);
     if (!statement) {
       statement = build(db);
-      byConnection.set(db, statement);
+      byConnection.set(connection, statement);
     }
     return statement;
   };

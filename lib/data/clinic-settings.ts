@@ -1,6 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce, writeTransaction, type Reader } from "@/db";
 import { clinicSettings } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -9,11 +9,9 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { ClinicSettingsInput } from "@/lib/validation/clinic-settings";
 import { recordAudit } from "./audit";
 
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
-
 /** The clinic's clinical defaults, or DOMAIN.md's when the clinic has not edited them. */
 export function loadClinicSettings(clinicId: string, db: Reader = getDb()): ClinicSettings {
-  const row = db.select().from(clinicSettings).where(eq(clinicSettings.clinicId, clinicId)).get();
+  const row = clinicSettingsQuery(db).get({ clinicId });
   const defaults = defaultClinicSettings();
   if (!row) return defaults;
   return {
@@ -25,6 +23,9 @@ export function loadClinicSettings(clinicId: string, db: Reader = getDb()): Clin
     rednessExtraSpacingDays: row.rednessExtraSpacingDays,
   };
 }
+
+// Read by every report and plan decision: prepared once per connection.
+const clinicSettingsQuery = preparedOnce((db) => db.select().from(clinicSettings).where(eq(clinicSettings.clinicId, sql.placeholder("clinicId"))).prepare());
 
 export function getClinicSettings(actor: Actor): ClinicSettings {
   requireRole(actor, STAFF_ROLES);

@@ -1,10 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, lte } from "drizzle-orm";
-import type { getDb } from "@/db";
+import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
+import { preparedOnce, type Reader } from "@/db";
 import { alerts, planVersions } from "@/db/schema";
 import type { PlanInForce } from "@/lib/domain/session-flags";
-
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
 const planColumns = {
   version: planVersions.version,
@@ -15,14 +13,35 @@ const planColumns = {
   decidedAt: planVersions.decidedAt,
 };
 
-function latestDecidedBy(db: Reader, patientId: string, moment: string) {
-  return db
+// Every session report runs these: prepared once per connection.
+const latestDecidedByQuery = preparedOnce((db) =>
+  db
     .select(planColumns)
     .from(planVersions)
-    .where(and(eq(planVersions.patientId, patientId), lte(planVersions.decidedAt, moment)))
+    .where(and(eq(planVersions.patientId, sql.placeholder("patientId")), lte(planVersions.decidedAt, sql.placeholder("moment"))))
     .orderBy(desc(planVersions.version))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+const pausedForReviewQuery = preparedOnce((db) =>
+  db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.patientId, sql.placeholder("patientId")),
+        eq(alerts.kind, "new_contraindication"),
+        gt(alerts.createdAt, sql.placeholder("decidedAt")),
+        lte(alerts.createdAt, sql.placeholder("at")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+function latestDecidedBy(db: Reader, patientId: string, moment: string) {
+  return latestDecidedByQuery(db).get({ patientId, moment });
 }
 
 /**
@@ -30,14 +49,7 @@ function latestDecidedBy(db: Reader, patientId: string, moment: string) {
  * has been told to pause until a clinician decides again.
  */
 export function pausedForReview(db: Reader, patientId: string, decidedAt: string, at: string): boolean {
-  return (
-    db
-      .select({ id: alerts.id })
-      .from(alerts)
-      .where(and(eq(alerts.patientId, patientId), eq(alerts.kind, "new_contraindication"), gt(alerts.createdAt, decidedAt), lte(alerts.createdAt, at)))
-      .limit(1)
-      .get() !== undefined
-  );
+  return pausedForReviewQuery(db).get({ patientId, decidedAt, at }) !== undefined;
 }
 
 type PlanRow = NonNullable<ReturnType<typeof latestDecidedBy>>;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, desc, eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce, writeTransaction, type Reader } from "@/db";
 import { alerts, homeSessions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
@@ -30,8 +30,6 @@ export type SessionDto = {
   reviewedAt: string | null;
 };
 
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
-
 const columns = {
   id: homeSessions.id,
   performedAt: homeSessions.performedAt,
@@ -59,9 +57,12 @@ function toDto({ onBehalf, reporterId, reporterName, flags, ...row }: Awaited<Re
 }
 
 export function loadSession(db: Reader, sessionId: string): SessionDto | undefined {
-  const row = selectSessions(db).where(eq(homeSessions.id, sessionId)).get();
+  const row = sessionByIdQuery(db).get({ sessionId });
   return row && toDto(row);
 }
+
+// Every session report answers with the stored row: prepared once per connection.
+const sessionByIdQuery = preparedOnce((db) => selectSessions(db).where(eq(homeSessions.id, sql.placeholder("sessionId"))).prepare());
 
 /**
  * Stores a reported session whatever it says (a report is a fact), flags it against the plan in force

@@ -1,11 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, lte } from "drizzle-orm";
-import type { getDb } from "@/db";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { preparedOnce, type Reader } from "@/db";
 import { homeSessions, reactions } from "@/db/schema";
 import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
 import type { AreaSession } from "@/lib/domain/session-flags";
-
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
 const areaColumns = { id: homeSessions.id, performedAt: homeSessions.performedAt, needleMm: homeSessions.needleMm };
 
@@ -26,11 +24,19 @@ function withRedness(db: Reader, sessions: AreaSession[]): AreaSession[] {
 
 /** The nearest sessions in the same area before (or at) and after a moment, as the spacing rules see them. */
 export function neighboursInArea(db: Reader, patientId: string, area: string, at: string): { previous: AreaSession | null; next: AreaSession | null } {
-  const inArea = and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area));
-  const previous = db.select(areaColumns).from(homeSessions).where(and(inArea, lte(homeSessions.performedAt, at))).orderBy(desc(homeSessions.performedAt)).limit(1).get();
-  const next = db.select(areaColumns).from(homeSessions).where(and(inArea, gt(homeSessions.performedAt, at))).orderBy(asc(homeSessions.performedAt)).limit(1).get();
+  const previous = previousInAreaQuery(db).get({ patientId, area, at });
+  const next = nextInAreaQuery(db).get({ patientId, area, at });
   return { previous: previous ? withRedness(db, [previous])[0]! : null, next: next ?? null };
 }
+
+// Run by every session report: prepared once per connection.
+const inArea = and(eq(homeSessions.patientId, sql.placeholder("patientId")), eq(homeSessions.area, sql.placeholder("area")));
+const previousInAreaQuery = preparedOnce((db) =>
+  db.select(areaColumns).from(homeSessions).where(and(inArea, lte(homeSessions.performedAt, sql.placeholder("at")))).orderBy(desc(homeSessions.performedAt)).limit(1).prepare(),
+);
+const nextInAreaQuery = preparedOnce((db) =>
+  db.select(areaColumns).from(homeSessions).where(and(inArea, gt(homeSessions.performedAt, sql.placeholder("at")))).orderBy(asc(homeSessions.performedAt)).limit(1).prepare(),
+);
 
 /** Spacing never reaches back further than this many sessions in one area. */
 const RECENT_LIMIT = 20;
