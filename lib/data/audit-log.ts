@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import { auditEvents, patients, users } from "@/db/schema";
@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/types";
 import { addDays } from "@/lib/domain/dates";
 import type { AuditQuery } from "@/lib/validation/audit";
 import { recordAudit } from "./audit";
+import { offsetOf, pageOf, type Page } from "./page";
 
 export type AuditItem = {
   id: number;
@@ -21,6 +22,10 @@ export type AuditItem = {
 };
 
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+/** The trail grows forever: its total is counted up to here, then reported as "at least". */
+export const AUDIT_COUNT_CAP = 10_000;
+
+export type AuditPage = Page<AuditItem> & { totalCapped: boolean; nextCursor: string | null };
 
 const actorUser = alias(users, "actor_user");
 
@@ -32,8 +37,17 @@ function conditions(actor: Actor, query: AuditQuery): SQL | undefined {
     query.action ? eq(auditEvents.action, query.action) : undefined,
     query.from ? gte(auditEvents.occurredAt, `${query.from}T00:00:00.000Z`) : undefined,
     query.to ? lt(auditEvents.occurredAt, `${addDays(query.to, 1)}T00:00:00.000Z`) : undefined,
+    query.before ? olderThan(query.before) : undefined,
   );
 }
+
+/** A row-value comparison, so the (…, occurred_at) indexes serve the keyset walk. */
+function olderThan(cursor: string): SQL {
+  const [occurredAt, id] = cursor.split("~") as [string, string];
+  return sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${occurredAt}, ${Number(id)})`;
+}
+
+const cursorOf = (item: AuditItem) => `${item.occurredAt}~${item.id}`;
 
 function select(where: SQL | undefined) {
   return getDb()
@@ -74,17 +88,19 @@ function toItem(row: Row): AuditItem {
   };
 }
 
-/** The clinic's audit trail, newest first: admins only. */
-export function listAuditEvents(actor: Actor, query: AuditQuery): { items: AuditItem[]; total: number; page: number; pageSize: number } {
+/**
+ * The clinic's audit trail, newest first: admins only. Paged by `page` or, to walk the whole trail,
+ * by the `before` cursor each page hands on; the total is exact up to AUDIT_COUNT_CAP.
+ */
+export function listAuditEvents(actor: Actor, query: AuditQuery): AuditPage {
   requireRole(actor, ["admin"]);
   const where = conditions(actor, query);
-  const total = getDb().select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
-  const items = select(where)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all()
-    .map(toItem);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  const db = getDb();
+  const matching = db.select({ one: sql`1` }).from(auditEvents).where(where).limit(AUDIT_COUNT_CAP + 1).as("matching");
+  const counted = db.select({ n: count() }).from(matching).get()?.n ?? 0;
+  const items = select(where).limit(query.pageSize).offset(offsetOf(query)).all().map(toItem);
+  const last = items.length === query.pageSize ? items.at(-1) : undefined;
+  return { ...pageOf(items, Math.min(counted, AUDIT_COUNT_CAP), query), totalCapped: counted > AUDIT_COUNT_CAP, nextCursor: last ? cursorOf(last) : null };
 }
 
 /** Every matching event (up to the export cap) for the CSV download, itself an audited read. */

@@ -81,6 +81,7 @@ describe("every measured query reads the growing tables through an index", () =>
     ["reaction list", () => listReactions(rivera(), jordan(), { page: 1, pageSize: 20 })],
     ["audit page", () => listAuditEvents(admin(), auditQuerySchema.parse({}))],
     ["audit of one patient", () => listAuditEvents(admin(), auditQuerySchema.parse({ patientId: jordan() }))],
+    ["audit by cursor", () => listAuditEvents(admin(), auditQuerySchema.parse({ before: "2026-11-01T00:00:00.000Z~100" }))],
     ["clinic overview", () => getClinicOverview(rivera())],
     [
       "session report",

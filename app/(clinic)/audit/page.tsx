@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const { items, total, page, pageSize } = listAuditEvents(actor, query);
+  const { items, total, totalCapped, page, pageSize } = listAuditEvents(actor, query);
   const filters = Object.fromEntries(
     Object.entries({ patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to }).filter(
       (e): e is [string, string] => Boolean(e[1]),
@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
       />
       {!parsed.success && <Alert tone="warning">{parsed.error.issues[0]?.message} The filters were reset.</Alert>}
       <p className="text-sm text-slate-700">
-        {total} {total === 1 ? "event" : "events"}
+        {totalCapped ? `More than ${total.toLocaleString("en")} events: the newest are shown; narrow the dates to reach older ones.` : `${total} ${total === 1 ? "event" : "events"}`}
       </p>
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">No events match these filters.</div>
