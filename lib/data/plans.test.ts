@@ -80,7 +80,7 @@ describe("decidePlan", () => {
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).extra).toMatchObject({ currentVersion: { version: 2, decision: "suspended" } });
     }
-    expect(listPlanVersions(rivera(), id).map((v) => [v.version, v.decision])).toEqual([
+    expect(listPlanVersions(rivera(), id).items.map((v) => [v.version, v.decision])).toEqual([
       [2, "suspended"],
       [1, "approved"],
     ]);

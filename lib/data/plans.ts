@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
@@ -10,6 +10,7 @@ import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanVio
 import { derivePlanStatus } from "@/lib/domain/plan-status";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PlanDecisionInput } from "@/lib/validation/plans";
+import { offsetOf, pageOf, type Page, type Paging } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./clinic-settings";
 import { pausedForReview } from "./plan-in-force";
@@ -100,17 +101,23 @@ export function previousApprovalAt(db: Reader, patientId: string, beforeVersion:
   );
 }
 
-/** Every version, newest first: staff of the patient's clinic only. */
-export function listPlanVersions(actor: Actor, patientId: string): PlanVersionDto[] {
+/** The decisions, newest first, a page at a time: staff of the patient's clinic only. */
+export function listPlanVersions(actor: Actor, patientId: string, paging: Paging = { page: 1, pageSize: PLAN_HISTORY_PAGE }): Page<PlanVersionDto> {
   requireRole(actor, STAFF_ROLES);
   const scope = requirePatientAccess(actor, patientId);
   const today = clinicToday();
-  const versions = selectVersions(getDb(), scope.id)
+  const db = getDb();
+  const total = db.select({ n: count() }).from(planVersions).where(eq(planVersions.patientId, scope.id)).get()?.n ?? 0;
+  const versions = selectVersions(db, scope.id)
+    .limit(paging.pageSize)
+    .offset(offsetOf(paging))
     .all()
     .map((row) => toDto(row, today));
   recordPatientRead(actor, scope.id, "plan_history");
-  return versions;
+  return pageOf(versions, total, paging);
 }
+
+export const PLAN_HISTORY_PAGE = 50;
 
 function summary(plan: PlanVersionDto | null) {
   if (!plan) return null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { planTemplates } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
@@ -27,9 +27,12 @@ const columns = {
   createdAt: planTemplates.createdAt,
 };
 
+/** A clinic's template library is a short pick-list; the cap keeps it one (bounded) list. */
+export const TEMPLATES_MAX = 200;
+
 export function listPlanTemplates(actor: Actor): PlanTemplateDto[] {
   requireRole(actor, STAFF_ROLES);
-  return getDb().select(columns).from(planTemplates).where(eq(planTemplates.clinicId, actor.clinicId)).orderBy(asc(planTemplates.name)).all();
+  return getDb().select(columns).from(planTemplates).where(eq(planTemplates.clinicId, actor.clinicId)).orderBy(asc(planTemplates.name)).limit(TEMPLATES_MAX).all();
 }
 
 export function createPlanTemplate(actor: Actor, input: PlanTemplateInput): PlanTemplateDto {
@@ -40,6 +43,8 @@ export function createPlanTemplate(actor: Actor, input: PlanTemplateInput): Plan
   return writeTransaction((tx) => {
     const clash = tx.select({ id: planTemplates.id }).from(planTemplates).where(and(eq(planTemplates.clinicId, actor.clinicId), eq(planTemplates.name, input.name))).get();
     if (clash) throw new ConflictError(`A template named "${input.name}" already exists.`);
+    const held = tx.select({ n: count() }).from(planTemplates).where(eq(planTemplates.clinicId, actor.clinicId)).get()?.n ?? 0;
+    if (held >= TEMPLATES_MAX) throw new ConflictError(`Your clinic already has ${TEMPLATES_MAX} templates, the most it can keep; delete one you no longer use first.`);
     const created = tx.insert(planTemplates).values({ ...input, clinicId: actor.clinicId, createdBy: actor.id }).returning(columns).get();
     recordAudit(tx, { action: "template.create", outcome: "success", actor, detail: { after: input } });
     return created;

@@ -29,7 +29,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const actor = await requirePageActor(STAFF_ROLES);
   const { id } = await params;
   const patient = orNotFound(() => getPatient(actor, id));
-  const versions = listPlanVersions(actor, patient.id);
+  const { items: versions, total: versionCount } = listPlanVersions(actor, patient.id);
   // The default range arrives with the page; other ranges are fetched when chosen.
   const charts = getPatientCharts(actor, patient.id, DEFAULT_CHART_RANGE);
   // A suspended or denied version sets no interval: adherence is judged by the last one that did.
@@ -102,6 +102,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           Plan history
         </h2>
         <PlanHistory versions={versions} />
+        {versionCount > versions.length && <p className="mt-2 text-sm text-slate-700">The newest {versions.length} of {versionCount} decisions are shown.</p>}
       </Card>
 
       {patient.portalAccount !== "active" && (

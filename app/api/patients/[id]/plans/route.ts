@@ -1,14 +1,16 @@
 import { requirePatientAccess } from "@/lib/auth/guards";
 import { requireClinician, requireUser } from "@/lib/auth/session";
 import { decidePlan, listPlanVersions } from "@/lib/data/plans";
-import { apiRoute, noStore, readJson } from "@/lib/http/api";
+import { apiRoute, noStore, readJson, searchParamsOf } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
 import { parseOrThrow } from "@/lib/validation/issues";
 import { planDecisionSchema } from "@/lib/validation/plans";
+import { reportListQuerySchema } from "@/lib/validation/reports";
 
-export const GET = apiRoute<IdContext>(async (_request, context) => {
+/** The plan's decisions, newest first: `{items, total, page, pageSize}`. */
+export const GET = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireUser();
-  return noStore({ items: listPlanVersions(actor, await idParam(context)) });
+  return noStore(listPlanVersions(actor, await idParam(context), parseOrThrow(reportListQuerySchema, searchParamsOf(request))));
 });
 
 export const POST = apiRoute<IdContext>(async (request, context) => {
