@@ -322,7 +322,7 @@ export const alerts = sqliteTable(
   },
   (t) => [
     // The inbox order: high before normal ('high' < 'normal'), newest first; also the badge's counts.
-    index("alerts_clinic_status_severity_idx").on(t.clinicId, t.status, t.severity, t.createdAt),
+    index("alerts_inbox_order_idx").on(t.clinicId, t.status, t.severity, sql`${t.createdAt} desc`, sql`${t.id} desc`),
     // The grouped inbox walks open alerts by patient and kind without touching the table.
     index("alerts_clinic_status_group_idx").on(t.clinicId, t.status, t.patientId, t.kind, t.severity, t.createdAt),
     index("alerts_patient_idx").on(t.patientId),

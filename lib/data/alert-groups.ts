@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, countDistinct, desc, eq, inArray, lte, max, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, max, min, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, patients } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
@@ -25,57 +25,64 @@ export type AlertGroup = {
 };
 
 const highCount = sql<number>`sum(${alerts.severity} = 'high')`;
-const lastAt = max(alerts.createdAt);
 
 /**
  * Open alerts grouped by patient and kind, groups with a high alert first, then the most recently
  * active. One pass over alerts_clinic_status_group_idx (covering): the flood's size costs an index
- * walk, never a table read, and only the page's groups are joined to names and summaries.
+ * walk, never a table read; names and the newest summary are read for the page's groups only.
  */
 export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> {
   requireRole(actor, STAFF_ROLES);
   const db = getDb();
   const open = and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, "open"));
-  const total =
-    db
-      .select({ n: countDistinct(sql`${alerts.patientId} || ':' || ${alerts.kind}`) })
-      .from(alerts)
-      .where(open)
-      .get()?.n ?? 0;
   const groups = db
-    .select({ patientId: alerts.patientId, kind: alerts.kind, count: count(), highCount, firstAt: min(alerts.createdAt), lastAt })
+    .select({
+      patientId: alerts.patientId,
+      kind: alerts.kind,
+      count: count().as("count"),
+      highCount: highCount.as("high_count"),
+      firstAt: min(alerts.createdAt).as("first_at"),
+      lastAt: max(alerts.createdAt).as("last_at"),
+    })
     .from(alerts)
     .where(open)
     .groupBy(alerts.patientId, alerts.kind)
-    .orderBy(desc(sql`${highCount} > 0`), desc(lastAt), asc(alerts.patientId), asc(alerts.kind))
+    .as("groups");
+  const total = db.select({ n: count() }).from(groups).get()?.n ?? 0;
+  const rows = db
+    .select({
+      patientId: groups.patientId,
+      patientName: patients.name,
+      kind: groups.kind,
+      count: groups.count,
+      highCount: groups.highCount,
+      firstAt: groups.firstAt,
+      lastAt: groups.lastAt,
+      // The newest open alert of the group, through alerts_patient_kind_idx.
+      latestId: sql<string>`(select ${alerts.id} from ${alerts} where ${alerts.patientId} = ${groups.patientId} and ${alerts.kind} = ${groups.kind}
+        and ${alerts.status} = 'open' order by ${alerts.createdAt} desc limit 1)`,
+    })
+    .from(groups)
+    .innerJoin(patients, eq(patients.id, groups.patientId))
+    .orderBy(desc(sql`${groups.highCount} > 0`), desc(groups.lastAt), asc(groups.patientId), asc(groups.kind))
     .limit(paging.pageSize)
     .offset(offsetOf(paging))
     .all();
-  return pageOf(groups.map((g) => withLatest(actor, g)), total, paging);
-}
-
-function withLatest(actor: Actor, group: { patientId: string; kind: string; count: number; highCount: number | null; firstAt: string | null; lastAt: string | null }): AlertGroup {
-  const latest = getDb()
-    .select({ id: alerts.id, summary: alerts.summary, patientName: patients.name })
-    .from(alerts)
-    .innerJoin(patients, eq(patients.id, alerts.patientId))
-    .where(and(eq(alerts.patientId, group.patientId), eq(alerts.kind, group.kind), eq(alerts.status, "open"), eq(alerts.clinicId, actor.clinicId)))
-    .orderBy(desc(alerts.createdAt), desc(alerts.id))
-    .limit(1)
-    .get()!;
-  const high = group.highCount ?? 0;
-  return {
-    patientId: group.patientId,
-    patientName: latest.patientName,
-    kind: group.kind,
-    severity: high > 0 ? "high" : "normal",
-    count: group.count,
-    highCount: high,
-    firstAt: group.firstAt!,
-    lastAt: group.lastAt!,
-    latestSummary: latest.summary,
-    latestId: latest.id,
-  };
+  const summaries = rows.length
+    ? new Map(db.select({ id: alerts.id, summary: alerts.summary }).from(alerts).where(inArray(alerts.id, rows.map((r) => r.latestId))).all().map((r) => [r.id, r.summary]))
+    : new Map<string, string>();
+  return pageOf(
+    rows.map((g) => ({
+      ...g,
+      severity: (g.highCount ?? 0) > 0 ? "high" : "normal",
+      highCount: g.highCount ?? 0,
+      firstAt: g.firstAt!,
+      lastAt: g.lastAt!,
+      latestSummary: summaries.get(g.latestId) ?? "",
+    })),
+    total,
+    paging,
+  );
 }
 
 /**
