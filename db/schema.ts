@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { DEVICES, PLAN_DECISIONS } from "../lib/domain/clinical";
 import { ROLES } from "../lib/domain/roles";
 
@@ -288,7 +288,12 @@ export const reactions = sqliteTable(
     notes: text("notes"),
     ...reportTrail(),
   },
-  (t) => [index("reactions_patient_time_idx").on(t.patientId, t.reportedAt), index("reactions_session_idx").on(t.sessionId)],
+  (t) => [
+    index("reactions_patient_time_idx").on(t.patientId, t.reportedAt),
+    index("reactions_session_idx").on(t.sessionId),
+    // The overview finds this month's reactions without visiting every patient.
+    index("reactions_reported_idx").on(t.reportedAt, t.patientId),
+  ],
 );
 
 export const ALERT_SEVERITIES = ["high", "normal"] as const;
@@ -367,4 +372,32 @@ export const reviewQueue = sqliteTable(
     index("review_queue_clinician_at_idx").on(t.clinicId, t.clinicianId, t.at, t.reportId),
     index("review_queue_patient_idx").on(t.patientId),
   ],
+);
+
+/**
+ * Per clinic and UTC day: sessions reported and how many were flagged off-plan. Kept by a trigger on
+ * every session insert (migration 0011), so the overview's weekly share reads ~84 rows, not 84,000.
+ */
+export const clinicDailySessions = sqliteTable(
+  "clinic_daily_sessions",
+  {
+    clinicId: text("clinic_id").notNull(),
+    day: text("day").notNull(),
+    sessions: integer("sessions").notNull().default(0),
+    flagged: integer("flagged").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.day] })],
+);
+
+/** Per clinic, UTC day, symptom and grade (1–3): how many reaction reports named it. Kept by a trigger. */
+export const clinicDailySymptoms = sqliteTable(
+  "clinic_daily_symptoms",
+  {
+    clinicId: text("clinic_id").notNull(),
+    day: text("day").notNull(),
+    symptom: text("symptom").notNull(),
+    grade: integer("grade").notNull(),
+    reports: integer("reports").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.day, t.symptom, t.grade] })],
 );

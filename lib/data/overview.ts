@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { alerts, homeSessions, patients, reactions } from "@/db/schema";
+import { alerts, clinicDailySessions, clinicDailySymptoms, homeSessions, patients, reactions } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { ClinicOverview } from "@/lib/charts/types";
@@ -51,31 +51,29 @@ export function getAlertsPerWeek(actor: Actor, now = new Date()): ClinicOverview
   return weeks.map((week) => ({ week, raised: raised.get(week) ?? 0, resolved: resolved.get(week) ?? 0 }));
 }
 
-/** How often each symptom was reported at each grade (1–3) over the last 90 days. */
+/** How often each symptom was reported at each grade (1–3) over the last 90 days, from the daily rollup. */
 export function getReactionsBySymptom(actor: Actor, now = new Date()): ClinicOverview["reactionsBySymptom"] {
   requireRole(actor, STAFF_ROLES);
-  const since = new Date(now.getTime() - OVERVIEW_SYMPTOM_DAYS * DAY_MS).toISOString();
-  const symptom = sql<string>`json_extract(j.value, '$.symptom')`;
-  const grade = sql<number>`json_extract(j.value, '$.grade')`;
+  const since = toIsoDate(new Date(now.getTime() - OVERVIEW_SYMPTOM_DAYS * DAY_MS));
+  const count = sql<number>`sum(${clinicDailySymptoms.reports})`;
   return getDb()
-    .select({ symptom, grade, count: sql<number>`count(*)` })
-    .from(sql`${reactions} join ${patients} on ${patients.id} = ${reactions.patientId}, json_each(${reactions.symptoms}) j`)
-    .where(and(eq(patients.clinicId, actor.clinicId), gte(reactions.reportedAt, since), sql`${grade} >= 1`))
-    .groupBy(symptom, grade)
-    .orderBy(symptom, grade)
+    .select({ symptom: clinicDailySymptoms.symptom, grade: clinicDailySymptoms.grade, count })
+    .from(clinicDailySymptoms)
+    .where(and(eq(clinicDailySymptoms.clinicId, actor.clinicId), gte(clinicDailySymptoms.day, since)))
+    .groupBy(clinicDailySymptoms.symptom, clinicDailySymptoms.grade)
+    .orderBy(clinicDailySymptoms.symptom, clinicDailySymptoms.grade)
     .all();
 }
 
-/** The share of each week's sessions that were flagged off-plan, over the last 12 weeks. */
+/** The share of each week's sessions that were flagged off-plan, over the last 12 weeks, from the daily rollup. */
 export function getOffPlanShare(actor: Actor, now = new Date()): ClinicOverview["offPlanShare"] {
   requireRole(actor, STAFF_ROLES);
   const weeks = recentWeeks(now, OVERVIEW_WEEKS);
   const rows = getDb()
-    .select({ week: weekOf(homeSessions.performedAt), total: sql<number>`count(*)`, flagged: sql<number>`sum(${homeSessions.flags} <> '[]')` })
-    .from(homeSessions)
-    .innerJoin(patients, eq(patients.id, homeSessions.patientId))
-    .where(and(eq(patients.clinicId, actor.clinicId), gte(homeSessions.performedAt, weeks[0]!)))
-    .groupBy(weekOf(homeSessions.performedAt))
+    .select({ week: weekOf(clinicDailySessions.day), total: sql<number>`sum(${clinicDailySessions.sessions})`, flagged: sql<number>`sum(${clinicDailySessions.flagged})` })
+    .from(clinicDailySessions)
+    .where(and(eq(clinicDailySessions.clinicId, actor.clinicId), gte(clinicDailySessions.day, weeks[0]!)))
+    .groupBy(weekOf(clinicDailySessions.day))
     .all();
   const byWeek = new Map(rows.map((r) => [r.week, r]));
   return weeks.map((week) => {
@@ -90,21 +88,30 @@ type TrendRow = { patientId: string; name: string; sessionId: string; performedA
 function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"] {
   const db = getDb();
   const recent = new Date(now.getTime() - RECENT_REACTION_DAYS * DAY_MS).toISOString();
+  // The month's reports through reactions_reported_idx, then their patients' clinic. Pinned (INDEXED BY,
+  // CROSS JOIN): left to itself SQLite walks every patient's history to get DISTINCT for free.
   const candidates = db
-    .selectDistinct({ id: reactions.patientId })
-    .from(reactions)
-    .innerJoin(patients, eq(patients.id, reactions.patientId))
-    .where(and(eq(patients.clinicId, actor.clinicId), gte(reactions.reportedAt, recent)))
+    .selectDistinct({ id: sql<string>`${reactions.patientId}` })
+    .from(sql`${reactions} indexed by reactions_reported_idx cross join ${patients}`)
+    .where(and(gte(reactions.reportedAt, recent), eq(patients.id, reactions.patientId), eq(patients.clinicId, actor.clinicId)))
     .limit(ATTENTION_LIMIT * 4)
     .all()
     .map((r) => r.id);
   if (candidates.length === 0) return [];
+  const trendStart = new Date(now.getTime() - TREND_WINDOW_DAYS * DAY_MS).toISOString();
   const rows: TrendRow[] = db
     .select({ patientId: patients.id, name: patients.name, sessionId: homeSessions.id, performedAt: homeSessions.performedAt, reportedAt: reactions.reportedAt, symptoms: reactions.symptoms, maxGrade: reactions.maxGrade })
     .from(reactions)
     .innerJoin(homeSessions, eq(homeSessions.id, reactions.sessionId))
     .innerJoin(patients, eq(patients.id, reactions.patientId))
-    .where(and(inArray(reactions.patientId, candidates), gte(homeSessions.performedAt, new Date(now.getTime() - TREND_WINDOW_DAYS * DAY_MS).toISOString())))
+    .where(
+      and(
+        inArray(reactions.patientId, candidates),
+        // A reaction is reported after its session, so the window bounds both: the index range stays short.
+        gte(reactions.reportedAt, trendStart),
+        gte(homeSessions.performedAt, trendStart),
+      ),
+    )
     .orderBy(homeSessions.performedAt)
     .all();
   // Rows come oldest session first, so each patient's sessions keep their order in the map.

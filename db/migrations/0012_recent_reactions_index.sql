@@ -1,0 +1,1 @@
+CREATE INDEX `reactions_reported_idx` ON `reactions` (`reported_at`,`patient_id`);
