@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader, NavLink } from "@/app/_components/app-header";
+import { Providers } from "@/app/providers";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { countOpenAlerts } from "@/lib/data/alerts";
@@ -11,8 +12,9 @@ const ROLE_LABELS = { admin: "Clinic admin", clinician: "Clinician", patient: "P
 
 export default async function ClinicLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor(STAFF_ROLES);
+  // TanStack Query is the clinic's alone: the portal's pages do without it to stay within the phone budget.
   return (
-    <>
+    <Providers>
       <AppHeader
         home="/overview"
         context={getOwnClinicName(actor)}
@@ -30,6 +32,6 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         }
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-    </>
+    </Providers>
   );
 }

@@ -1,20 +1,19 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { LocalTime } from "@/app/_components/local-time";
-import { useHomeCare } from "@/app/_components/reports/use-home-care";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import type { SpacingReason } from "@/lib/domain/session-flags";
 import { formatDate } from "@/lib/format";
 import type { HomeCare } from "@/lib/data/home-care";
 
-type Props = { initialHomeCare: HomeCare };
+type Props = { homeCare: HomeCare };
 
 const CONTACT = "Please contact your clinic before doing any more home sessions.";
 
-/** The patient's plan in plain words: what is allowed, until when, and what to do when it is not. */
-export function MyPlan({ initialHomeCare }: Props) {
-  const { data } = useHomeCare(initialHomeCare.patient.id, initialHomeCare);
+/**
+ * The patient's plan in plain words: what is allowed, until when, and what to do when it is not.
+ * Rendered on the server (only the times are client leaves); the page refreshes it when the patient returns.
+ */
+export function MyPlan({ homeCare: data }: Props) {
   const { plan } = data;
   const clinicianName = data.patient.clinicianName;
   if (!plan) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
+import { RefreshWhenStale } from "../refresh-when-stale";
 import { MyPlan } from "./my-plan";
 import { PrintButton } from "./print-button";
 
@@ -19,8 +20,9 @@ export default async function PortalPage() {
         <h2 id="my-plan-heading" className="text-lg font-semibold">
           My plan
         </h2>
-        <MyPlan initialHomeCare={homeCare} />
+        <MyPlan homeCare={homeCare} />
       </section>
+      <RefreshWhenStale renderedAt={homeCare.generatedAt} />
       <p className="hidden text-xs print:block">Printed from Dermaplan. Your clinic&rsquo;s latest decision is always the one in the portal.</p>
     </div>
   );

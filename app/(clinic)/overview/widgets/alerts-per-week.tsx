@@ -3,7 +3,7 @@ import { weekLabel } from "@/lib/charts/overview-shape";
 import { alertsSummary } from "@/lib/charts/overview-summaries";
 import { getAlertsPerWeek } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
-import { AlertsChart } from "../charts/alerts-chart";
+import { AlertsChart } from "../charts/lazy-charts";
 import { afterShell } from "../widget";
 
 export async function AlertsPerWeek({ actor }: { actor: Actor }) {

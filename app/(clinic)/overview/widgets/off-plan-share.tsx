@@ -3,7 +3,7 @@ import { percent, weekLabel } from "@/lib/charts/overview-shape";
 import { offPlanSummary } from "@/lib/charts/overview-summaries";
 import { getOffPlanShare } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
-import { OffPlanChart } from "../charts/off-plan-chart";
+import { OffPlanChart } from "../charts/lazy-charts";
 import { afterShell } from "../widget";
 
 export async function OffPlanShare({ actor }: { actor: Actor }) {

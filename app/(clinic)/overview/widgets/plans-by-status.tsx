@@ -4,7 +4,7 @@ import { planStatusRows } from "@/lib/charts/overview-shape";
 import { plansSummary } from "@/lib/charts/overview-summaries";
 import { getPlansByStatus } from "@/lib/data/overview";
 import { ChartFigure } from "../chart-figure";
-import { PlansChart } from "../charts/plans-chart";
+import { PlansChart } from "../charts/lazy-charts";
 import { afterShell } from "../widget";
 
 /** Every patient once, by their plan's status; each count opens the roster filtered the same way. */

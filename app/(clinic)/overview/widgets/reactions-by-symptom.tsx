@@ -4,7 +4,8 @@ import { reactionsSummary } from "@/lib/charts/overview-summaries";
 import { getReactionsBySymptom } from "@/lib/data/overview";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { ChartFigure } from "../chart-figure";
-import { ReactionsChart, type ReactionsChartRow } from "../charts/reactions-chart";
+import { ReactionsChart } from "../charts/lazy-charts";
+import type { ReactionsChartRow } from "../charts/reactions-chart";
 import { afterShell } from "../widget";
 
 export async function ReactionsBySymptom({ actor }: { actor: Actor }) {

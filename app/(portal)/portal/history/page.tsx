@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { ReportHistory } from "@/app/_components/reports/report-history";
+import { ReportTimeline } from "@/app/_components/reports/report-timeline";
 import { requirePortalActor } from "@/lib/auth/page-guards";
 import { toPortalChart } from "@/lib/charts/portal-chart";
 import { describeRecovery } from "@/lib/charts/portal-summary";
 import { getPatientCharts } from "@/lib/data/charts";
 import { listReactions } from "@/lib/data/reactions";
 import { listSessions } from "@/lib/data/sessions";
+import { RefreshWhenStale } from "../../refresh-when-stale";
 import { ReactionChartLoader } from "./reaction-chart-loader";
 
 export const metadata: Metadata = { title: "My history" };
@@ -14,7 +15,8 @@ export default async function HistoryPage() {
   const actor = await requirePortalActor();
   const patientId = actor.patientId;
   const paging = { page: 1, pageSize: 100 };
-  const initialData = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items, generatedAt: new Date().toISOString() };
+  const renderedAt = new Date().toISOString();
+  const history = { sessions: listSessions(actor, patientId, paging).items, reactions: listReactions(actor, patientId, paging).items };
   // Shaped here so the browser gets only the chart's rows, and the sentence is the tested function's.
   const charts = getPatientCharts(actor, patientId, "90d");
   return (
@@ -30,7 +32,9 @@ export default async function HistoryPage() {
         <ReactionChartLoader data={toPortalChart(charts)} />
       </section>
       <h2 className="text-lg font-semibold">Everything you logged</h2>
-      <ReportHistory patientId={patientId} initialData={initialData} audience="patient" />
+      {/* Rendered on the server, not refetched in the browser: RefreshWhenStale renders the page again when it is old. */}
+      <ReportTimeline data={history} audience="patient" />
+      <RefreshWhenStale renderedAt={renderedAt} />
     </div>
   );
 }

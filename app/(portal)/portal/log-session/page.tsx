@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { SessionForm } from "@/app/_components/reports/session-form";
 import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
+import { LogSessionForm } from "./log-session-form";
 
 export const metadata: Metadata = { title: "Log a session" };
 
@@ -10,7 +10,7 @@ export default async function LogSessionPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Log a session</h1>
-      <SessionForm patientId={actor.patientId} initialHomeCare={getHomeCare(actor, actor.patientId)} />
+      <LogSessionForm initialHomeCare={getHomeCare(actor, actor.patientId)} />
     </div>
   );
 }

@@ -1,0 +1,149 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { FieldShell } from "@/app/_components/ui/field";
+import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
+import { useSubmit } from "@/lib/client/use-submit";
+import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
+import { GRADES, needsUrgentGuidance, SYMPTOMS, type SymptomCode } from "@/lib/domain/reactions";
+import type { HomeCare } from "@/lib/data/home-care";
+import type { ReactionDto } from "@/lib/data/reactions";
+import { loadReportSchemas } from "@/lib/client/report-schemas";
+import { ChoiceGroup } from "./choice-group";
+import { ReactionWhereFields } from "./reaction-where-fields";
+import { UrgentGuidance } from "./urgent-guidance";
+
+export type ReactionFormFieldsProps = {
+  patientId: string;
+  /** The plan's areas and recent sessions offered in "where" and "which session"; the caller keeps it current. */
+  homeCare: HomeCare;
+  /** After a reaction is saved: the caller refreshes what depends on it (the plan's dates, the history). */
+  onSaved: (reaction: ReactionDto) => void;
+};
+
+const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) as Record<SymptomCode, string>;
+
+/** Errors by the top field they concern (`symptoms.0.grade` belongs to the symptoms). */
+function byField(issues: { path: string; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.split(".")[0] || "form"] ??= issue.message;
+  return errors;
+}
+
+const FIELDS_WITH_MESSAGES = ["reportedAt", "area", "sessionId", "notes"];
+
+/** The line above the form: a failed request, the symptoms answer, or a pointer to the fields marked. */
+function formStatus(error: Error | null, errors: Record<string, string>): string | null {
+  if (error && !(error instanceof ApiError && error.status === 400)) return `${error.message} Your answers are still here; try again.`;
+  if (errors.symptoms) return errors.symptoms;
+  if (FIELDS_WITH_MESSAGES.some((f) => errors[f])) return "Please check the answers marked below.";
+  return error?.message ?? null;
+}
+
+/**
+ * Forgiving by design: every answer stays on screen after a failed request, with the reason by its field.
+ * Holds no server data of its own, so the portal (plain fetch) and the clinic (TanStack Query) each bind it.
+ * Render it in the browser only (BrowserOnly), so "now" defaults to the person's own clock and time zone.
+ */
+export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFormFieldsProps) {
+  // Fetch the schema while the person fills the form, so submitting never waits for it.
+  useEffect(() => void loadReportSchemas(), []);
+  const [grades, setGrades] = useState(noneGraded);
+  // Kept to the second while the minute shown is unchanged, so a reaction noticed right after a
+  // session is not rounded back before it and linked to an older one.
+  const [openedAt, setOpenedAt] = useState(() => new Date());
+  const [reportedAt, setReportedAt] = useState(() => toLocalInputValue(openedAt));
+  const [area, setArea] = useState("");
+  const [sessionId, setSessionId] = useState("");
+  const [notes, setNotes] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<ReactionDto | null>(null);
+
+  const symptoms = SYMPTOMS.map((s) => ({ symptom: s.code, grade: Number(grades[s.code]) }));
+  const urgent = needsUrgentGuidance(symptoms);
+
+  const request = useSubmit((body: unknown) => apiFetch<ReactionDto>(`/api/patients/${patientId}/reactions`, { method: "POST", body }), {
+    onSuccess: (reaction) => {
+      setSaved(reaction);
+      const now = new Date();
+      setOpenedAt(now);
+      setReportedAt(toLocalInputValue(now));
+      setGrades(noneGraded());
+      setNotes("");
+      setSessionId("");
+      onSaved(reaction);
+    },
+    onError: (error) => setErrors(error instanceof ApiError ? byField(error.issues) : {}),
+  });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { reactionReportSchema } = await loadReportSchemas();
+    setSaved(null);
+    request.reset();
+    const found: Record<string, string> = {};
+    if (!area) found.area = "Choose where the reaction is.";
+    if (symptoms.every((s) => s.grade === 0)) found.symptoms = "Choose how strong at least one symptom is.";
+    const parsed = reactionReportSchema.safeParse({
+      reportedAt: momentOf(reportedAt, openedAt) ?? reportedAt,
+      area: area || null,
+      sessionId: sessionId || null,
+      symptoms,
+      notes,
+    });
+    const all = { ...(parsed.success ? {} : byField(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })))), ...found };
+    setErrors(all);
+    if (parsed.success && Object.keys(all).length === 0) void request.submit(parsed.data);
+  }
+
+  const savedUrgent = saved && needsUrgentGuidance(saved.symptoms);
+  const status = formStatus(request.error, errors);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {saved && (
+        <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
+          <p className="font-semibold">Reaction reported. {saved.alert ? "Your clinic has been alerted." : "Your clinic will review it."}</p>
+          {saved.session && <p className="mt-1">Linked to your {(AREA_LABELS[saved.session.area as Area] ?? saved.session.area).toLowerCase()} session.</p>}
+        </div>
+      )}
+      {savedUrgent && <UrgentGuidance />}
+      <FormStatus error={status} />
+      <FieldShell label="When did you notice it?" error={errors.reportedAt}>
+        {(control) => <input {...control} type="datetime-local" value={reportedAt} max={toLocalInputValue(new Date())} onChange={(e) => setReportedAt(e.target.value)} />}
+      </FieldShell>
+      <ReactionWhereFields
+        homeCare={homeCare}
+        area={area}
+        sessionId={sessionId}
+        onAreaChange={(value) => {
+          setArea(value);
+          // The sessions offered are that area's, so a session chosen for another area no longer applies.
+          setSessionId("");
+        }}
+        onSessionChange={setSessionId}
+        errors={errors}
+      />
+      <div className="space-y-4">
+        <p className="text-sm text-slate-700">For each symptom, how strong is it now?</p>
+        {SYMPTOMS.map((s) => (
+          <ChoiceGroup
+            key={s.code}
+            legend={s.label}
+            name={`grade-${s.code}`}
+            value={grades[s.code]}
+            onChange={(value) => setGrades((g) => ({ ...g, [s.code]: value }))}
+            options={GRADES.map((g) => ({ value: String(g.grade), label: g.label, hint: g.grade ? g.description : undefined }))}
+          />
+        ))}
+      </div>
+      <TextareaField label="Anything else? (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
+      <div aria-live="polite">{urgent && !saved && <UrgentGuidance />}</div>
+      <Button type="submit" className="w-full sm:w-auto" disabled={request.pending}>
+        {request.pending ? "Sending…" : "Report reaction"}
+      </Button>
+    </form>
+  );
+}
