@@ -19,8 +19,8 @@ type FollowUp = { ackAt: number; ackBy: Staff; resolveAt: number | null; resolve
  */
 function followUp(ctx: ClinicContext, p: PatientState, severity: string, createdAt: number): FollowUp {
   const { rng } = p;
-  let delay = severity === "high" ? 0.3 * HOUR + rng.exponential(5 * HOUR) : HOUR + rng.exponential(30 * HOUR);
-  if (rng.chance(0.08)) delay += rng.between(2, 12) * DAY;
+  let delay = severity === "high" ? 0.3 * HOUR + rng.exponential(5 * HOUR) : HOUR + rng.exponential(48 * HOUR);
+  if (rng.chance(0.1)) delay += rng.between(2, 14) * DAY;
   const ackAt = nextOfficeMoment(rng, createdAt + delay);
   const adminMay = severity !== "high" && rng.chance(0.15);
   const ackBy = adminMay ? ctx.admin : coveringClinician(ctx, p);
@@ -49,13 +49,12 @@ export function raiseAlert(ctx: ClinicContext, p: PatientState, draft: AlertDraf
   const resolutionNote = resolved ? (note ?? (suspend ? SUSPENSION_REASONS.alert : rng.pick(RESOLUTION_NOTES[draft.kind === "off_plan_session" ? "off_plan_session" : "reaction"]!))) : null;
   const suspendedPlanVersion = suspend ? plan!.version + 1 : null;
   if (suspend) p.suspension = { at: f.resolveAt!, by: f.resolveBy, reason: resolutionNote! };
-  ctx.statements.alert.run(
+  ctx.writer.add("alert", [
     id, ctx.clinicId, p.id, draft.kind, draft.severity, resolved ? "resolved" : acknowledged ? "acknowledged" : "open", draft.summary,
     refs.sessionId ?? null, refs.relatedSessionId ?? null, refs.reactionId ?? null, iso(createdAt),
     acknowledged ? f.ackBy.id : null, acknowledged ? iso(f.ackAt) : null, resolved ? f.resolveBy.id : null, resolved ? iso(f.resolveAt!) : null,
     resolutionNote, suspendedPlanVersion,
-  );
-  ctx.counts.alert += 1;
+  ]);
   if (acknowledged && f.separateAck) writeAudit(ctx, f.ackAt, f.ackBy, "alert.acknowledge", p.id, { alertId: id });
   if (resolved) writeAudit(ctx, f.resolveAt!, f.resolveBy, "alert.resolve", p.id, { alertId: id, note: resolutionNote, suspendedPlanVersion });
   return id;
@@ -72,12 +71,11 @@ export function raiseContraindicationAlert(ctx: ClinicContext, p: PatientState, 
   const resolved = decision.at < ctx.now;
   const note = resolved ? RESOLUTION_NOTES.new_contraindication![0]! : null;
   const suspendedPlanVersion = resolved ? decision.suspendedVersion : null;
-  ctx.statements.alert.run(
+  ctx.writer.add("alert", [
     id, ctx.clinicId, p.id, draft.kind, draft.severity, resolved ? "resolved" : acknowledged ? "acknowledged" : "open", draft.summary, null, null, null,
     iso(createdAt), acknowledged ? decision.by.id : null, acknowledged ? iso(ackAt) : null, resolved ? decision.by.id : null, resolved ? iso(decision.at) : null,
     note, suspendedPlanVersion,
-  );
-  ctx.counts.alert += 1;
+  ]);
   if (acknowledged && ackAt < decision.at) writeAudit(ctx, ackAt, decision.by, "alert.acknowledge", p.id, { alertId: id });
   if (resolved) writeAudit(ctx, decision.at, decision.by, "alert.resolve", p.id, { alertId: id, note, suspendedPlanVersion });
 }

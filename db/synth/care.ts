@@ -2,12 +2,12 @@ import { AREAS, NEEDLE_LENGTHS_MM } from "../../lib/domain/clinical";
 import { requiredSpacing } from "../../lib/domain/session-flags";
 import type { ClinicContext, DecidedPlan, PatientState } from "./context";
 import { followSession } from "./reactions";
-import { logSession, spacingRules } from "./sessions";
+import { logSession } from "./sessions";
 import { DAY, evening, MINUTE } from "./time";
 import { SESSION_NOTES } from "./vocabulary";
 
 /** Per-session odds of going off plan; each one raises an off-plan alert through the real rules. */
-const ODDS = { longerNeedle: 0.002, clinicDepth: 0.0004, unsanitized: 0.0015, tooSoon: 0.003, extraArea: 0.0015, skippedPatchTest: 0.04, longBreak: 0.04 };
+const ODDS = { longerNeedle: 0.002, clinicDepth: 0.0004, unsanitized: 0.0012, tooSoon: 0.0025, extraArea: 0.0015, skippedPatchTest: 0.04, longBreak: 0.015 };
 
 /** The length a patient uses in an area: the plan's, one step shorter for cautious patients. */
 function usualNeedle(p: PatientState, plan: DecidedPlan, area: string): number {
@@ -28,7 +28,7 @@ function offPlanNeedle(p: PatientState, usual: number): number {
 function requiredDays(ctx: ClinicContext, p: PatientState, plan: DecidedPlan, area: string): number {
   const last = p.lastByArea.get(area);
   if (!last) return 0;
-  return plan.decision === "approved" ? requiredSpacing(last, area, plan, spacingRules(ctx)).days : (plan.minIntervalDays ?? 7);
+  return plan.decision === "approved" ? requiredSpacing(last, area, plan, ctx.rules).days : (plan.minIntervalDays ?? 7);
 }
 
 /**
@@ -59,7 +59,7 @@ export function runSessions(ctx: ClinicContext, p: PatientState, plan: DecidedPl
   for (const area of areas) {
     const last = p.lastByArea.get(area);
     const first = evening(rng, from + rng.between(1, 6) * DAY);
-    due.set(area, last ? Math.max(first, nextSessionAt(ctx, p, plan, area, Date.parse(last.performedAt), from)) : first);
+    due.set(area, last ? Math.max(first, nextSessionAt(ctx, p, plan, area, last.at, from)) : first);
   }
   let count = 0;
   while (count < maxSessions) {

@@ -3,8 +3,8 @@ import { defaultClinicSettings } from "../../lib/domain/clinic-settings";
 import { NORTHSIDE } from "../seed/demo-data";
 import type { ClinicContext, Staff } from "./context";
 import type { Rng } from "./random";
-import type { RowCounts, Statements } from "./statements";
-import { iso } from "./time";
+import type { RowWriter } from "./statements";
+import { DAY, iso } from "./time";
 import { SYNTHETIC_CLINICIANS } from "./vocabulary";
 
 type UserRow = { id: string; email: string; name: string; role: string; password_hash: string | null };
@@ -22,37 +22,44 @@ export function findNorthside(db: Db): { clinicId: string; users: UserRow[] } | 
 }
 
 /**
- * Adds the synthetic clinicians to Northside (same password as the demo accounts) and returns the
- * context every patient shares. Refuses a database that was already synthesized: the generated
- * accounts are unique, and mixing two runs would make neither reproducible.
+ * A database is synthesized once: the generated accounts are unique, and mixing two runs would make
+ * neither reproducible.
  */
-export function growNorthside(db: Db, rng: Rng, statements: Statements, counts: RowCounts, now: number): ClinicContext {
+export function assertNotSynthesized(db: Db): void {
+  const found = db.$client.prepare("select 1 from users where email = ?").get(SYNTHETIC_CLINICIANS[0].email);
+  if (found) throw new Error("This database already holds synthetic data; point DATABASE_URL at a fresh file.");
+}
+
+/**
+ * Adds the synthetic clinicians to Northside (same password as the demo accounts) and returns the
+ * context every patient shares. The clinic's rules are DOMAIN.md's defaults, as the demo clinic
+ * has them (it has no clinic_settings row).
+ */
+export function growNorthside(db: Db, rng: Rng, writer: RowWriter, history: { start: number; now: number }): ClinicContext {
   const northside = findNorthside(db);
   if (!northside) throw new Error(`${NORTHSIDE} is missing: seed the demo clinic first.`);
   const byEmail = new Map(northside.users.map((u) => [u.email, u]));
-  if (byEmail.has(SYNTHETIC_CLINICIANS[0].email)) {
-    throw new Error("This database already holds synthetic data; point DATABASE_URL at a fresh file.");
-  }
   const rivera = byEmail.get("rivera@northside.test");
   const okafor = byEmail.get("okafor@northside.test");
   const admin = byEmail.get("admin@northside.test");
   if (!rivera?.password_hash || !okafor || !admin) throw new Error("The demo accounts of Northside are incomplete.");
 
-  const joined = iso(now - 800 * 86_400_000);
+  // They joined before the history begins: every report in it has a clinician who was there.
+  const joined = iso(history.start - 30 * DAY);
   const added: Staff[] = SYNTHETIC_CLINICIANS.map((c, i) => {
     const id = rng.uuid();
-    statements.user.run(id, northside.clinicId, c.email, c.name, "clinician", rivera.password_hash, joined, joined);
-    counts.user += 1;
+    writer.add("user", [id, northside.clinicId, c.email, c.name, "clinician", rivera.password_hash, joined, joined]);
     return { id, name: c.name, role: "clinician", ip: staffIp(i + 2) };
   });
+  const settings = defaultClinicSettings();
   return {
     clinicId: northside.clinicId,
     clinicians: [{ id: rivera.id, name: rivera.name, role: "clinician", ip: staffIp(0) }, { id: okafor.id, name: okafor.name, role: "clinician", ip: staffIp(1) }, ...added],
     admin: { id: admin.id, name: admin.name, role: "admin", ip: staffIp(9) },
-    settings: defaultClinicSettings(),
-    now,
+    settings,
+    rules: { intervalFloors: settings.intervalFloors, rednessExtraSpacingDays: settings.rednessExtraSpacingDays },
+    now: history.now,
     passwordHash: rivera.password_hash,
-    statements,
-    counts,
+    writer,
   };
 }

@@ -1,23 +1,25 @@
 import type { ClinicSettings } from "../../lib/domain/clinic-settings";
-import type { AreaSession, PlanInForce } from "../../lib/domain/session-flags";
+import type { PlanInForce, SpacingRules } from "../../lib/domain/session-flags";
+import type { TimedAreaSession } from "./flags";
 import type { Rng } from "./random";
-import type { RowCounts, Statements } from "./statements";
+import type { RowWriter } from "./statements";
 import { iso } from "./time";
 
 export type Staff = { id: string; name: string; role: "clinician" | "admin"; ip: string };
 
-/** What every patient's generation shares: the clinic, its people and rules, the statements. */
+/** What every patient's generation shares: the clinic, its people and rules, the row writer. */
 export type ClinicContext = {
   clinicId: string;
   clinicians: Staff[];
   admin: Staff;
   settings: ClinicSettings;
+  /** The settings' spacing rules, as session-flags.ts takes them. */
+  rules: SpacingRules;
   /** The generated history ends just before this moment. */
   now: number;
   /** The demo password's hash, so synthetic accounts sign in like the demo ones. */
   passwordHash: string;
-  statements: Statements;
-  counts: RowCounts;
+  writer: RowWriter;
 };
 
 /** A plan version as the generator remembers it: what the flag rules need, plus when and which. */
@@ -38,7 +40,7 @@ export type PlanSummary = {
 };
 
 /** The latest session in one area, with the redness that followed it (the spacing rules' input). */
-export type AreaHistory = AreaSession & { id: string };
+export type AreaHistory = TimedAreaSession;
 
 export type ScreeningState = { version: number; recordedAt: number; answers: ScreeningAnswerRow[]; yes: string[] };
 export type ScreeningAnswerRow = { item: string; answer: boolean; date: string | null };
@@ -76,10 +78,12 @@ export type Actor = { id: string; role: string; ip: string };
 
 export const patientActor = (p: PatientState): Actor => ({ id: p.portalUserId ?? p.clinician.id, role: p.portalUserId ? "patient" : "clinician", ip: p.portalUserId ? p.portalIp : p.clinician.ip });
 
-/** One audit row in the shape lib/data/audit.ts recordAudit writes, dated when it happened. */
-export function writeAudit(ctx: ClinicContext, at: number, actor: Actor, action: string, patientId: string | null, detail: Record<string, unknown>): void {
-  ctx.statements.audit.run(iso(at), actor.id, actor.role, ctx.clinicId, action, patientId, "success", actor.ip, JSON.stringify(detail));
-  ctx.counts.audit += 1;
+/**
+ * One audit row in the shape lib/data/audit.ts recordAudit writes, dated when it happened. The
+ * detail may come as JSON already (the hot paths build it from strings they have anyway).
+ */
+export function writeAudit(ctx: ClinicContext, at: number, actor: Actor, action: string, patientId: string | null, detail: Record<string, unknown> | string): void {
+  ctx.writer.add("audit", [iso(at), actor.id, actor.role, ctx.clinicId, action, patientId, "success", actor.ip, typeof detail === "string" ? detail : JSON.stringify(detail)]);
 }
 
 export const currentPlan = (p: PatientState): DecidedPlan | null => p.plans[p.plans.length - 1] ?? null;

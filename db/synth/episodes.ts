@@ -43,7 +43,7 @@ const EPISODES: { weight: number; kind: string; reports: (rng: Rng, skinType: nu
     },
   },
   {
-    weight: 25,
+    weight: 18,
     kind: "persistent",
     reports: (rng) => [
       { hours: rng.between(4, 10), symptoms: [g("erythema", 2), g("swelling", 1)] },
@@ -133,8 +133,8 @@ export function planEpisode(rng: Rng, skinType: number): PlannedReport[] {
 /** Longer needles (and clinic depths used at home) bring more reactions. */
 export function episodeChance(needleMm: number): number {
   if (needleMm > 1.0 + 1e-9) return 0.6;
-  if (needleMm > 0.75 + 1e-9) return 0.3;
-  if (needleMm > 0.5 + 1e-9) return 0.22;
-  if (needleMm > 0.3 + 1e-9) return 0.14;
-  return 0.09;
+  if (needleMm > 0.75 + 1e-9) return 0.33;
+  if (needleMm > 0.5 + 1e-9) return 0.25;
+  if (needleMm > 0.3 + 1e-9) return 0.16;
+  return 0.105;
 }

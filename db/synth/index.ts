@@ -1,9 +1,10 @@
 import type { Db } from "../connection";
 import { seedDemo } from "../seed";
-import { findNorthside, growNorthside } from "./clinic";
+import { assertNotSynthesized, findNorthside, growNorthside } from "./clinic";
+import { deferSecondaryIndexes } from "./indexes";
 import { synthesizePatient } from "./patient";
-import { Rng, streamSeed } from "./random";
-import { emptyCounts, prepareStatements, totalRows } from "./statements";
+import { Rng } from "./random";
+import { RowWriter } from "./statements";
 import { DAY } from "./time";
 import { SYNTHETIC_CLINICIANS } from "./vocabulary";
 
@@ -58,32 +59,36 @@ export async function synthesize(db: Db, options: SynthOptions): Promise<SynthCo
     onProgress?.({ phase: "seed demo", done: 0, total: 1, rows: 0 });
     await seedDemo(db);
   }
+  assertNotSynthesized(db);
 
   const sqlite = db.$client;
-  const counts = emptyCounts();
   const before = { synchronous: sqlite.pragma("synchronous", { simple: true }), cacheSize: sqlite.pragma("cache_size", { simple: true }) };
   // A freshly generated dataset, not clinical data: nothing is lost if the machine dies mid-run, so
   // skip the fsync per commit while generating. FULL (openDatabase's setting) is restored after.
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -262144");
+  const writer = new RowWriter(sqlite);
+  const indexes = sqlite.transaction(() => deferSecondaryIndexes(sqlite)).immediate();
   try {
-    const statements = prepareStatements(sqlite);
-    const ctx = sqlite.transaction(() => growNorthside(db, new Rng(streamSeed(seed, CLINIC_STREAM)), statements, counts, now)).immediate();
+    const ctx = sqlite.transaction(() => growNorthside(db, new Rng(seed, CLINIC_STREAM), writer, { start: now - days * DAY, now })).immediate();
     for (let from = 0; from < patients; from += PATIENTS_PER_TRANSACTION) {
       const to = Math.min(from + PATIENTS_PER_TRANSACTION, patients);
       sqlite.transaction(() => {
         for (let index = from; index < to; index += 1) synthesizePatient(ctx, { index, seed, days });
       }).immediate();
-      onProgress?.({ phase: "patients", done: to, total: patients, rows: totalRows(counts) });
+      onProgress?.({ phase: "patients", done: to, total: patients, rows: writer.rows });
     }
-    onProgress?.({ phase: "checkpoint", done: 0, total: 1, rows: totalRows(counts) });
+    onProgress?.({ phase: "indexes", done: 0, total: 1, rows: writer.rows });
+    sqlite.transaction(() => indexes.rebuild()).immediate();
+    onProgress?.({ phase: "checkpoint", done: 0, total: 1, rows: writer.rows });
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
   } finally {
+    indexes.rebuild();
     sqlite.pragma(`synchronous = ${before.synchronous}`);
     sqlite.pragma(`cache_size = ${before.cacheSize}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  const rows = totalRows(counts);
+  const { counts, rows } = writer;
   return {
     patients: counts.patient,
     clinicians: SYNTHETIC_CLINICIANS.length,

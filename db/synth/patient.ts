@@ -1,5 +1,5 @@
 import { writeAudit, type ClinicContext, type PatientState } from "./context";
-import { Rng, streamSeed } from "./random";
+import { Rng } from "./random";
 import { intakeAnswers, recordScreening } from "./screening";
 import { DAY, iso, MINUTE, nextOfficeMoment, officeHours } from "./time";
 import { firstDecision, playTimeline } from "./timeline";
@@ -20,11 +20,11 @@ const SKIN_TYPES = [
 export const syntheticMrn = (index: number) => `NS-${1_000_001 + index}`;
 
 /**
- * When the patient joined: a quarter were already on the books as the window opens, the rest
- * arrive evenly over it (the practice is busy throughout).
+ * When the patient joined: over half were already on the books as the window opens (they join
+ * the history in its first weeks), the rest arrive evenly over it (the practice is busy throughout).
  */
 function enrolment(rng: Rng, start: number, days: number): number {
-  const offset = rng.chance(0.25) ? rng.int(0, Math.min(45, days - 1)) : rng.int(0, days - 1);
+  const offset = rng.chance(0.55) ? rng.int(0, Math.min(45, days - 1)) : rng.int(0, days - 1);
   return officeHours(rng, start + offset * DAY);
 }
 
@@ -33,7 +33,7 @@ function enrolment(rng: Rng, start: number, days: number): number {
  * most), the intake screening, the first decision and everything that followed until `now`.
  */
 export function synthesizePatient(ctx: ClinicContext, { index, seed, days }: PatientPlan): void {
-  const rng = new Rng(streamSeed(seed, index));
+  const rng = new Rng(seed, index);
   const given = rng.pick(GIVEN_NAMES);
   const family = rng.pick(FAMILY_NAMES);
   const name = `${given} ${family}`;
@@ -46,14 +46,12 @@ export function synthesizePatient(ctx: ClinicContext, { index, seed, days }: Pat
   if (rng.chance(0.92)) {
     portalUserId = rng.uuid();
     const email = `${given}.${family}.${index + 1}@patient.test`.toLowerCase();
-    ctx.statements.user.run(portalUserId, ctx.clinicId, email, name, "patient", ctx.passwordHash, created, created);
-    ctx.counts.user += 1;
+    ctx.writer.add("user", [portalUserId, ctx.clinicId, email, name, "patient", ctx.passwordHash, created, created]);
   }
   const mrn = syntheticMrn(index);
   const dateOfBirth = `${rng.int(1950, 2004)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`;
   const skinType = rng.weighted(SKIN_TYPES).value;
-  ctx.statements.patient.run(id, ctx.clinicId, clinician.id, portalUserId, mrn, name, dateOfBirth, skinType, created, created);
-  ctx.counts.patient += 1;
+  ctx.writer.add("patient", [id, ctx.clinicId, clinician.id, portalUserId, mrn, name, dateOfBirth, skinType, created, created]);
   const registeredBy = rng.chance(0.3) ? ctx.admin : clinician;
   writeAudit(ctx, enrolledAt, registeredBy, "patient.create", id, { after: { name, dateOfBirth, mrn, skinType, responsibleClinicianId: clinician.id } });
 
@@ -70,7 +68,7 @@ export function synthesizePatient(ctx: ClinicContext, { index, seed, days }: Pat
     pausedSince: null,
     suspension: null,
     nextDecisionAt: Infinity,
-    habits: { slackMeanDays: rng.between(0.3, 4), device: rng.weighted(DEVICES).value, cautious: rng.chance(0.15) },
+    habits: { slackMeanDays: rng.between(0.1, 1.3), device: rng.weighted(DEVICES).value, cautious: rng.chance(0.15) },
   };
   const screenedAt = enrolledAt + rng.int(5, 25) * MINUTE;
   recordScreening(ctx, p, clinician, screenedAt, intakeAnswers(rng, screenedAt));

@@ -11,10 +11,10 @@ import { INTERVAL_OVERRIDE, OVERRIDE_TEXTS } from "./vocabulary";
 
 /** The plans Northside's clinicians approve, by how often (DOMAIN.md's typical depths per area). */
 const PLAN_SHAPES: { weight: number; areas: PlanAreaLimit[] }[] = [
-  { weight: 22, areas: [{ area: "face", maxNeedleMm: 0.25 }] },
+  { weight: 26, areas: [{ area: "face", maxNeedleMm: 0.25 }] },
   { weight: 18, areas: [{ area: "face", maxNeedleMm: 0.5 }] },
   { weight: 14, areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }] },
-  { weight: 8, areas: [{ area: "face", maxNeedleMm: 0.25 }, { area: "neck", maxNeedleMm: 0.25 }] },
+  { weight: 12, areas: [{ area: "face", maxNeedleMm: 0.25 }, { area: "neck", maxNeedleMm: 0.25 }] },
   { weight: 8, areas: [{ area: "scalp", maxNeedleMm: 0.5 }] },
   { weight: 5, areas: [{ area: "face", maxNeedleMm: 0.75 }] },
   { weight: 3, areas: [{ area: "face", maxNeedleMm: 1.0 }] },
@@ -53,7 +53,7 @@ export function approvePlan(ctx: ClinicContext, p: PatientState, by: Staff, at: 
   const evaluation = evaluateAt(ctx, screening.answers, at);
   const floor = intervalFloorFor(longestNeedleMm(areas)!, ctx.settings.intervalFloors);
   const belowFloor = floor >= 3 && rng.chance(0.02);
-  const minIntervalDays = belowFloor ? floor - 1 : rng.chance(0.25) ? floor + rng.int(1, 7) : floor;
+  const minIntervalDays = belowFloor ? floor - 1 : rng.chance(0.15) ? floor + rng.int(1, 7) : floor;
   const blocks = evaluation.blocks.map((b) => b.item);
   const draft: PlanDecisionDraft = {
     decision: "approved",
@@ -94,13 +94,12 @@ function writeDecision(ctx: ClinicContext, p: PatientState, by: Staff, at: numbe
   const version = (before?.version ?? 0) + 1;
   const screeningVersion = p.screening?.version ?? null;
   const id = p.rng.uuid();
-  ctx.statements.planVersion.run(
+  ctx.writer.add("planVersion", [
     id, p.id, version, draft.decision, JSON.stringify(areas), longestNeedleMm(areas), approved ? draft.minIntervalDays! : null,
     approved ? draft.reviewBy! : null, draft.instructions ?? null, draft.reason ?? null, draft.contraindicationOverride ?? null,
     draft.intervalOverrideReason ?? null, screeningVersion, approved ? JSON.stringify(draft.overriddenItems) : null,
     approved ? (draft.confirmLongNeedle ? 1 : 0) : null, approved ? JSON.stringify(draft.acknowledgedReviewItems) : null, by.id, iso(at),
-  );
-  ctx.counts.planVersion += 1;
+  ]);
   const summary: PlanSummary = {
     version,
     decision: draft.decision,

@@ -1,20 +1,41 @@
 /**
- * A small seeded generator (mulberry32) with the draws the synthesizer needs. Every value the
- * synthesizer writes, ids included, comes from one of these, so a seed always gives the same data.
+ * A seeded generator (xoshiro128**, 128 bits of state) with the draws the synthesizer needs. Every
+ * value the synthesizer writes, ids included, comes from one of these, so a seed always gives the
+ * same data. Each (seed, stream) pair gets its own state through splitmix32; with 128 bits the
+ * streams of thousands of patients never overlap (a 32-bit generator's do, and repeat ids).
  */
 export class Rng {
-  private state: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
 
-  constructor(seed: number) {
-    this.state = seed | 0;
+  constructor(seed: number, stream = 0) {
+    let x = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
+    const next = () => {
+      x = (x + 0x9e3779b9) | 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+      z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+      return (z ^ (z >>> 15)) | 0;
+    };
+    this.s0 = next();
+    this.s1 = next() ^ stream;
+    this.s2 = next();
+    this.s3 = next() || 1;
   }
 
   /** A uniform 32-bit unsigned integer. */
   uint32(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
   }
 
   /** Uniform in [0, 1). */
@@ -82,13 +103,4 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"
 const hex4 = (n: number) => HEX[(n >>> 8) & 0xff]! + HEX[n & 0xff]!;
 const hex8 = (n: number) => hex4(n >>> 16) + hex4(n & 0xffff);
 
-/**
- * An independent stream per (seed, stream): each patient draws from its own, so its data does not
- * depend on how many patients came before it or how they were batched. (murmur3's finalizer.)
- */
-export function streamSeed(seed: number, stream: number): number {
-  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b1)) | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
+const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));

@@ -6,7 +6,7 @@ import { episodeChance, planEpisode } from "./episodes";
 import { auditReview, reviewOf } from "./review";
 import type { LoggedSession } from "./sessions";
 import { bit } from "./statements";
-import { HOUR, iso, MINUTE } from "./time";
+import { iso, MINUTE } from "./time";
 import { REACTION_NOTES } from "./vocabulary";
 
 /**
@@ -21,7 +21,7 @@ export function followSession(ctx: ClinicContext, p: PatientState, session: Logg
   let previousReport: { reportedAt: string; symptoms: SymptomGrade[] } | null = null;
   let last = session.at;
   for (const planned of planEpisode(rng, p.skinType)) {
-    const at = session.at + planned.hours * HOUR;
+    const at = session.at + Math.round(planned.hours * 60) * MINUTE;
     const createdAt = at + rng.int(0, 20) * MINUTE;
     if (createdAt >= ctx.now) break;
     const reportedAt = iso(at);
@@ -31,17 +31,17 @@ export function followSession(ctx: ClinicContext, p: PatientState, session: Logg
     const reporter = onBehalf ? p.clinician : patientActor(p);
     const review = reviewOf(ctx, p, createdAt);
     const maxGrade = planned.symptoms.reduce((max, s) => Math.max(max, s.grade), 0);
-    ctx.statements.reaction.run(
-      id, p.id, session.id, session.area, reportedAt, JSON.stringify(planned.symptoms), maxGrade, notes, reporter.id, bit(onBehalf), iso(createdAt),
+    const symptoms = JSON.stringify(planned.symptoms);
+    ctx.writer.add("reaction", [
+      id, p.id, session.id, session.area, reportedAt, symptoms, maxGrade, notes, reporter.id, bit(onBehalf), iso(createdAt),
       review?.by.id ?? null, review ? iso(review.at) : null,
-    );
-    ctx.counts.reaction += 1;
+    ]);
     const reaction = { reportedAt, symptoms: planned.symptoms };
     const alert = reactionAlert({ reaction, session: { performedAt: session.performedAt }, previousReport, rules: ctx.settings.alertRules });
     if (alert) raiseAlert(ctx, p, alert, createdAt, { reactionId: id, sessionId: session.id });
-    writeAudit(ctx, createdAt, reporter, "reaction.report", p.id, {
-      after: { id, symptoms: planned.symptoms, sessionId: session.id, area: session.area, onBehalf, alert: alert?.kind ?? null },
-    });
+    // recordAudit's detail, spelled out: every value here is a code, a grade or an id.
+    const kind = alert ? `"${alert.kind}"` : "null";
+    writeAudit(ctx, createdAt, reporter, "reaction.report", p.id, `{"after":{"id":"${id}","symptoms":${symptoms},"sessionId":"${session.id}","area":"${session.area}","onBehalf":${onBehalf},"alert":${kind}}}`);
     auditReview(ctx, p, "reaction", id, review);
     const history = p.lastByArea.get(session.area);
     if (history?.id === session.id && hasProlongedRedness(reaction, session.performedAt)) history.prolongedRedness = true;

@@ -23,5 +23,5 @@ export function reviewOf(ctx: ClinicContext, p: PatientState, createdAt: number)
 }
 
 export function auditReview(ctx: ClinicContext, p: PatientState, kind: "session" | "reaction", id: string, review: Review): void {
-  if (review) writeAudit(ctx, review.at, review.by, `${kind}.review`, p.id, { id });
+  if (review) writeAudit(ctx, review.at, review.by, kind === "session" ? "session.review" : "reaction.review", p.id, `{"id":"${id}"}`);
 }

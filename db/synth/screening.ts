@@ -70,8 +70,7 @@ export function evaluateAt(ctx: ClinicContext, answers: ScreeningAnswerRow[], at
 /** Records a screening version and its audit row, as lib/data/screenings.ts recordScreening does. */
 export function recordScreening(ctx: ClinicContext, p: PatientState, by: Staff, at: number, answers: ScreeningAnswerRow[], newBlocks: string[] = []): void {
   const version = (p.screening?.version ?? 0) + 1;
-  ctx.statements.screening.run(p.rng.uuid(), p.id, version, JSON.stringify(answers), by.id, iso(at));
-  ctx.counts.screening += 1;
+  ctx.writer.add("screening", [p.rng.uuid(), p.id, version, JSON.stringify(answers), by.id, iso(at)]);
   const yes = answers.filter((a) => a.answer).map((a) => a.item);
   writeAudit(ctx, at, by, "screening.record", p.id, {
     before: p.screening && { version: p.screening.version, yes: p.screening.yes },

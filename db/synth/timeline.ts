@@ -39,17 +39,17 @@ function reapprove(ctx: ClinicContext, p: PatientState, at: number, areas: Decid
 function runApproval(ctx: ClinicContext, p: PatientState, plan: DecidedPlan): boolean {
   const { rng } = p;
   const expiry = expiryOf(plan);
-  const renewalAt = rng.chance(0.72) ? Math.max(officeHours(rng, expiry - rng.int(1, 14) * DAY), plan.decidedAt + DAY) : null;
-  const dropoutAt = rng.chance(0.1) ? plan.decidedAt + rng.between(0.1, 0.9) * (expiry - plan.decidedAt) : Infinity;
+  const renewalAt = rng.chance(0.85) ? Math.max(officeHours(rng, expiry - rng.int(1, 14) * DAY), plan.decidedAt + DAY) : null;
+  const dropoutAt = rng.chance(0.06) ? plan.decidedAt + rng.between(0.1, 0.9) * (expiry - plan.decidedAt) : Infinity;
   p.nextDecisionAt = renewalAt ?? Infinity;
   runSessions(ctx, p, plan, plan.decidedAt, Math.min(expiry, renewalAt ?? Infinity, dropoutAt, ctx.now));
   if (recordBookedSuspension(ctx, p)) return true;
   if (renewalAt !== null && dropoutAt > renewalAt) return renew(ctx, p, plan, renewalAt);
   if (dropoutAt !== Infinity || expiry >= ctx.now) return false;
   // Expired without a renewal: some carry on regardless for a while, some come back for a new plan.
-  if (rng.chance(0.25)) runSessions(ctx, p, plan, expiry, Math.min(expiry + rng.int(5, 40) * DAY, ctx.now));
+  if (rng.chance(0.2)) runSessions(ctx, p, plan, expiry, Math.min(expiry + rng.int(5, 40) * DAY, ctx.now));
   if (recordBookedSuspension(ctx, p)) return true;
-  return rng.chance(0.35) && reapprove(ctx, p, officeHours(rng, expiry + rng.int(14, 150) * DAY), plan.areas);
+  return rng.chance(0.5) && reapprove(ctx, p, officeHours(rng, expiry + rng.int(14, 150) * DAY), plan.areas);
 }
 
 /** An alert resolved with "suspend plan" during the sessions just played: the suspension is the next version. */
