@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction } from "@/db";
 import { alerts, patients, planVersions, users } from "@/db/schema";
@@ -140,19 +140,22 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
   const where = and(eq(patients.clinicId, actor.clinicId), searchCondition(query.q), query.status ? planStatusCondition(query.status, today) : undefined);
   const total = db.select({ n: count() }).from(patients).where(where).get()?.n ?? 0;
   const offset = offsetOf(query);
-  const page = (condition: SQL | undefined, order: SQL[], limit: number, skip: number) =>
-    limit <= 0
-      ? []
-      : db
-          .select(summaryColumns(today))
-          .from(patients)
-          .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
-          .leftJoin(latestPlan, latestPlanJoin)
-          .where(and(where, condition))
-          .orderBy(...order)
-          .limit(limit)
-          .offset(skip)
-          .all();
+  // A deferred join: the offset is walked on the index alone, and only the page's rows are joined
+  // to their clinician, plan and alerts (a deep page would otherwise build every skipped row).
+  const page = (condition: SQL | undefined, order: SQL[], limit: number, skip: number): SummaryRow[] => {
+    if (limit <= 0) return [];
+    const ids = db.select({ id: patients.id }).from(patients).where(and(where, condition)).orderBy(...order).limit(limit).offset(skip).all().map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = db
+      .select(summaryColumns(today))
+      .from(patients)
+      .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
+      .leftJoin(latestPlan, latestPlanJoin)
+      .where(inArray(patients.id, ids))
+      .all();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
+  };
   let rows: SummaryRow[];
   if (query.sort === "reviewBy") {
     // Dated plans first, soonest review first, then the undated ones by name: two index walks
