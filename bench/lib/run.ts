@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import { BENCH_DIR, prepareDataset, removeRunCopy, type DatasetFiles } from "./dataset";
 import { readDatasetFacts } from "./dataset-facts";
@@ -45,6 +46,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   const server = await startServer(files.run);
   const release = stopOnExit(server, files);
   const rss = sampleRss(server.pid);
+  let keepLog = true;
   try {
     console.log(`Server ${server.origin} ready in ${((Date.now() - serverStarted) / 1000).toFixed(1)} s (pid ${server.pid}, log ${server.log}).`);
     const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
@@ -86,11 +88,15 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     console.log(`\n${formatReport(result)}`);
     const resultFile = writeResult(result, options.smoke ? BENCH_DIR : RESULTS_DIR);
     console.log(`Results: ${resultFile}`);
+    keepLog = broken.length > 0;
     return { broken, resultFile };
   } finally {
     rss.stop();
     await server.stop();
     release();
     removeRunCopy(files);
+    // The server's log only matters when something went wrong.
+    if (keepLog) console.error(`Server log: ${server.log}`);
+    else fs.rmSync(server.log, { force: true });
   }
 }
