@@ -1,11 +1,9 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { BrowserOnly, FormSkeleton } from "@/app/_components/browser-only";
-import { queryKeys } from "@/lib/client/query-keys";
 import type { HomeCare } from "@/lib/data/home-care";
 import { ReactionFormFields } from "./reaction-form-fields";
-import { useHomeCare } from "./use-home-care";
+import { useHomeCare, useRefreshAfterReport } from "./use-home-care";
 
 type Props = { patientId: string; initialHomeCare: HomeCare };
 
@@ -23,12 +21,7 @@ export function ReactionForm({ patientId, initialHomeCare }: Props) {
 }
 
 function BoundReactionForm({ patientId, initialHomeCare }: Props) {
-  const queryClient = useQueryClient();
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
-  const onSaved = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.homeCare(patientId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.history(patientId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.allCharts(patientId) });
-  };
+  const onSaved = useRefreshAfterReport(patientId);
   return <ReactionFormFields patientId={patientId} homeCare={homeCare} onSaved={onSaved} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { HomeCare } from "@/lib/data/home-care";
@@ -16,4 +16,14 @@ export function useHomeCare(patientId: string, initialData: HomeCare) {
     queryFn: () => apiFetch<HomeCare>(`/api/patients/${patientId}/home-care`),
     initialData,
   });
+}
+
+/** What a saved report changes on the clinic's patient page: the plan's dates, the history, the charts. */
+export function useRefreshAfterReport(patientId: string): () => void {
+  const queryClient = useQueryClient();
+  return () => {
+    for (const queryKey of [queryKeys.homeCare(patientId), queryKeys.history(patientId), queryKeys.allCharts(patientId)]) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
 }
