@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
 import { alerts, clinics, homeSessions, patients, planVersions, reactions, users } from "@/db/schema";
@@ -96,6 +97,21 @@ describe("the clinic overview", () => {
       ["Ana", "Worst grade rising over the last sessions: 1 → 2 → 3"],
       ["Ana", `Plan expires on ${addDays(todayIso(), 10)}`],
     ]);
+  });
+
+  it("reuses the worsening-course scan until a reaction arrives, with names read fresh", () => {
+    const ben = db.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), eq(patients.name, "Ben"))).get()!.id;
+    const courses = () => getNeedsAttention(actor, now).filter((n) => n.reason.includes("rising")).map((n) => n.name);
+    expect(courses()).toEqual(["Ana"]);
+    db.update(patients).set({ name: "Ana Renamed" }).where(eq(patients.name, "Ana")).run();
+    expect(courses()).toEqual(["Ana Renamed"]);
+    const session = (d: number) =>
+      db.insert(homeSessions).values({ patientId: ben, performedAt: daysAgo(d), area: "face", needleMm: 0.5, device: "pen", sanitized: true, flags: [], reportedBy: actor.id }).returning({ id: homeSessions.id }).get().id;
+    for (const [d, grade] of [[6, 1], [4, 2], [2, 3]] as const) {
+      db.insert(reactions).values({ patientId: ben, sessionId: session(d), area: "face", reportedAt: daysAgo(d - 0.5), symptoms: [{ symptom: "erythema", grade }], maxGrade: grade, reportedBy: actor.id }).run();
+    }
+    expect(courses().sort()).toEqual(["Ana Renamed", "Ben"]);
+    db.update(patients).set({ name: "Ana" }).where(eq(patients.name, "Ana Renamed")).run();
   });
 
   it("is for staff only", () => {

@@ -82,10 +82,39 @@ export function getOffPlanShare(actor: Actor, now = new Date()): ClinicOverview[
   });
 }
 
-type TrendRow = { patientId: string; name: string; sessionId: string; performedAt: string; reportedAt: string; symptoms: unknown; maxGrade: number };
+/**
+ * The worsening-course scan reads every recent reaction of up to 200 patients (tens of milliseconds at
+ * two years of reports), yet its answer changes only when a reaction is reported or as days pass. It is
+ * kept per clinic until a new reaction row exists (reactions are never updated or deleted) or the
+ * ten-minute bucket turns; names are looked up fresh, so a renamed patient shows at once.
+ */
+const TREND_MEMO_MS = 10 * 60_000;
+const MAX_MEMO_CLINICS = 100;
+type Course = { patientId: string; reason: string };
+const trendMemo = new Map<string, { key: string; courses: Course[] }>();
+
+function memoizedCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"] {
+  const db = getDb();
+  const lastReaction = db.select({ n: sql<number | null>`max(rowid)` }).from(reactions).get()?.n ?? 0;
+  const key = `${lastReaction}:${Math.floor(now.getTime() / TREND_MEMO_MS)}`;
+  let memo = trendMemo.get(actor.clinicId);
+  if (memo?.key !== key) {
+    memo = { key, courses: risingCourses(actor, now) };
+    if (trendMemo.size >= MAX_MEMO_CLINICS) trendMemo.clear();
+    trendMemo.set(actor.clinicId, memo);
+  }
+  if (memo.courses.length === 0) return [];
+  const ids = memo.courses.map((c) => c.patientId);
+  const names = new Map(
+    db.select({ id: patients.id, name: patients.name }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, ids))).all().map((r) => [r.id, r.name]),
+  );
+  return memo.courses.flatMap((c) => (names.has(c.patientId) ? [{ ...c, name: names.get(c.patientId)! }] : []));
+}
+
+type TrendRow = { patientId: string; sessionId: string; performedAt: string; reportedAt: string; symptoms: unknown; maxGrade: number };
 
 /** Patients whose worst grade or healing time got worse over their last sessions with reactions. */
-function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"] {
+function risingCourses(actor: Actor, now: Date): Course[] {
   const db = getDb();
   const recent = new Date(now.getTime() - RECENT_REACTION_DAYS * DAY_MS).toISOString();
   // The month's reports through reactions_reported_idx, then their patients' clinic. Pinned (INDEXED BY,
@@ -100,10 +129,9 @@ function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"
   if (candidates.length === 0) return [];
   const trendStart = new Date(now.getTime() - TREND_WINDOW_DAYS * DAY_MS).toISOString();
   const rows: TrendRow[] = db
-    .select({ patientId: patients.id, name: patients.name, sessionId: homeSessions.id, performedAt: homeSessions.performedAt, reportedAt: reactions.reportedAt, symptoms: reactions.symptoms, maxGrade: reactions.maxGrade })
+    .select({ patientId: reactions.patientId, sessionId: homeSessions.id, performedAt: homeSessions.performedAt, reportedAt: reactions.reportedAt, symptoms: reactions.symptoms, maxGrade: reactions.maxGrade })
     .from(reactions)
     .innerJoin(homeSessions, eq(homeSessions.id, reactions.sessionId))
-    .innerJoin(patients, eq(patients.id, reactions.patientId))
     .where(
       and(
         inArray(reactions.patientId, candidates),
@@ -123,11 +151,10 @@ function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"
     sessions.set(row.sessionId, reports);
     byPatient.set(row.patientId, sessions);
   }
-  const found: ClinicOverview["needsAttention"] = [];
+  const found: Course[] = [];
   for (const [id, bySession] of byPatient) {
     const sessions = [...bySession.values()];
     if (sessions.length < 2) continue;
-    const name = sessions[0]![0]!.name;
     const worst = sessions.map((reports) => Math.max(...reports.map((r) => r.maxGrade)));
     // Still healing counts as its age so far: a lower bound of its healing time.
     const healing = sessions.map((reports) => {
@@ -136,8 +163,8 @@ function risingCourses(actor: Actor, now: Date): ClinicOverview["needsAttention"
       return days ?? Math.round(((now.getTime() - Date.parse(performedAt)) / DAY_MS) * 10) / 10;
     });
     const tail = (values: number[]) => values.slice(-3).join(" → ");
-    if (isRising(worst)) found.push({ patientId: id, name, reason: `Worst grade rising over the last sessions: ${tail(worst)}` });
-    else if (isRising(healing)) found.push({ patientId: id, name, reason: `Healing slower over the last sessions: ${tail(healing)} days` });
+    if (isRising(worst)) found.push({ patientId: id, reason: `Worst grade rising over the last sessions: ${tail(worst)}` });
+    else if (isRising(healing)) found.push({ patientId: id, reason: `Healing slower over the last sessions: ${tail(healing)} days` });
   }
   return found;
 }
@@ -156,7 +183,7 @@ export function getNeedsAttention(actor: Actor, now = new Date()): ClinicOvervie
     .all()
     .map((r) => ({ patientId: r.patientId, name: r.name, reason: r.n === 1 ? "Open high alert" : `${r.n} open high alerts` }));
   const expiring = listPlansExpiringSoon(actor, 14, ATTENTION_LIMIT).map((p) => ({ patientId: p.patientId, name: p.name, reason: `Plan expires on ${p.reviewBy}` }));
-  return [...high, ...risingCourses(actor, now), ...expiring].slice(0, ATTENTION_LIMIT);
+  return [...high, ...memoizedCourses(actor, now), ...expiring].slice(0, ATTENTION_LIMIT);
 }
 
 export function getClinicOverview(actor: Actor, now = new Date()): ClinicOverview {
