@@ -6,6 +6,9 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** What a transaction callback receives (`writeTransaction`, `db.transaction`): pass it to helpers that write. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /**
  * Opens one SQLite file with the settings clinical data needs: WAL for concurrent readers,
  * enforced foreign keys, a busy timeout instead of instant SQLITE_BUSY, and synchronous=FULL so

@@ -1,8 +1,8 @@
 import "server-only";
 import { databasePath, isBuildPhase } from "@/lib/env";
-import { openDatabase, type Db } from "./connection";
+import { openDatabase, type Db, type Tx } from "./connection";
 
-export type { Db } from "./connection";
+export type { Db, Tx } from "./connection";
 
 // One connection per process; kept on globalThis so dev hot reloads do not open a new one each edit.
 const globalForDb = globalThis as typeof globalThis & { dermaplanDb?: Db };
@@ -16,9 +16,8 @@ export function getDb(): Db {
 }
 
 /** better-sqlite3 transactions are synchronous; IMMEDIATE takes the write lock before reading. */
-export function writeTransaction<T>(fn: (tx: Db) => T): T {
-  const db = getDb();
-  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: "immediate" });
 }
 
 /** Anything that reads: the connection or a transaction on it. */

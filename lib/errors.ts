@@ -39,7 +39,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, extra?: Record<string, unknown>) {
-    super(409, message, undefined, extra);
+  /** `issues` place the conflict next to the field that caused it (a taken MRN, for one). */
+  constructor(message: string, extra?: Record<string, unknown>, issues?: FieldIssue[]) {
+    super(409, message, issues, extra);
   }
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { isDatabaseEmpty, seedDemo } from "@/db/seed";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-data";
+import { isDatabaseEmpty, seedDemo } from "@/lib/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-data";
 import { authSecret, authUrl, bindHost, port, processEnv } from "@/lib/env";
 import { buildNext, loadOrCreateSecret, needsBuild, openMigratedDatabase, startNext } from "./runtime";
 

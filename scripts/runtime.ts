@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
-import { databasePath } from "@/lib/env";
+import { databasePath, serverHeapMb } from "@/lib/env";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const BUILD_ID = path.resolve(".next/BUILD_ID");
@@ -56,9 +56,14 @@ export function buildNext(env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** Node's own flags for the server process: a bounded heap (lib/env.ts serverHeapMb). */
+export function serverNodeArgs(): string[] {
+  return [`--max-old-space-size=${serverHeapMb()}`];
+}
+
 /** Runs `next start` in the foreground, forwarding stop signals and the exit code. */
 export function startNext(args: string[], env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", ...args], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [...serverNodeArgs(), NEXT_BIN, "start", ...args], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

@@ -1,4 +1,4 @@
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/seed";
 import { openMigratedDatabase } from "./runtime";
 
 const { db, file } = openMigratedDatabase();

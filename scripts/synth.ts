@@ -1,11 +1,11 @@
 /**
  * `npm run db:synth -- --patients 10000 --days 730 [--seed 42]`: grows the demo clinic in the database
- * at DATABASE_URL with a deterministic synthetic history (db/synth), printing progress and the
+ * at DATABASE_URL with a deterministic synthetic history (lib/synth), printing progress and the
  * measured write rate. Use a fresh database file: a synthesized one is refused.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { DEFAULT_SEED, synthesize } from "@/db/synth";
+import { DEFAULT_SEED, synthesize } from "@/lib/synth";
 import { openMigratedDatabase } from "./runtime";
 
 function wholeNumber(name: string, value: string | undefined, fallback?: number): number {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/seed";
 
 /**
  * A fresh, migrated, seeded database file for one test file, installed as the process's

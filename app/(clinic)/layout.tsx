@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { AppHeader, NavLink } from "@/app/_components/app-header";
+import { ClinicCalendarProvider } from "@/app/_components/clinic-time";
 import { Providers } from "@/app/providers";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { countOpenAlerts } from "@/lib/data/alerts";
 import { getOwnClinicName } from "@/lib/data/clinics";
+import { clinicTimeZone } from "@/lib/data/clock";
 import { countReviewQueue } from "@/lib/data/review-queue";
 import { NavBadges } from "./nav-badges";
 
@@ -31,7 +33,9 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
           </>
         }
       />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <ClinicCalendarProvider timeZone={clinicTimeZone()}>{children}</ClinicCalendarProvider>
+      </main>
     </Providers>
   );
 }

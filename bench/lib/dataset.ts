@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
-import { synthesize } from "@/db/synth";
+import { synthesize } from "@/lib/synth";
 import { SIZES, type BenchOptions } from "./options";
 
 export const BENCH_DIR = path.resolve(".bench");

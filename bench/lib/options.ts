@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_SEED } from "@/db/synth";
+import { DEFAULT_SEED } from "@/lib/synth";
 
 export const SIZES = {
   small: { patients: 300, days: 60 },

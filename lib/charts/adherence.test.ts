@@ -16,6 +16,11 @@ describe("weekStart", () => {
     expect(weekStart(Date.parse("2025-06-29T23:59:00Z"))).toBe("2025-06-23");
     expect(weekStart(Date.parse("2025-01-01T00:00:00Z"))).toBe("2024-12-30");
   });
+
+  it("takes the week on the clinic's calendar: Sunday 23:30 UTC is already Monday in Berlin", () => {
+    expect(weekStart(Date.parse("2025-06-29T23:30:00Z"), "Europe/Berlin")).toBe("2025-06-30");
+    expect(weekStart(Date.parse("2025-06-30T03:00:00Z"), "America/New_York")).toBe("2025-06-23");
+  });
 });
 
 // NOW in test-data is Monday 30 June 2025; 21 days back is Monday 9 June.

@@ -1,6 +1,7 @@
+import { addDays, dateInZone, startOfDayInZone } from "@/lib/domain/dates";
 import { sortAreas } from "./labels";
 import type { LimitPeriod } from "./limits";
-import { DAY_MS, type ChartSession } from "./timeline";
+import type { ChartSession } from "./timeline";
 
 /**
  * The most sessions one area can have in a calendar week when sessions must be `minIntervalDays`
@@ -11,11 +12,11 @@ export function allowedPerWeek(minIntervalDays: number | null | undefined): numb
   return Math.ceil(7 / minIntervalDays);
 }
 
-/** The Monday (UTC) starting the week of an instant, as YYYY-MM-DD. */
-export function weekStart(t: number): string {
-  const date = new Date(t);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - sinceMonday)).toISOString().slice(0, 10);
+/** The Monday starting the clinic week of an instant, as YYYY-MM-DD. */
+export function weekStart(t: number, timeZone = "UTC"): string {
+  const day = dateInZone(new Date(t), timeZone);
+  const sinceMonday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -sinceMonday);
 }
 
 export type AdherenceWeek = {
@@ -36,15 +37,17 @@ export function adherenceWeeks(
   limits: readonly LimitPeriod[],
   [start, end]: [number, number],
   minIntervalDays: number | null,
+  timeZone = "UTC",
 ): { areas: string[]; weeks: AdherenceWeek[] } {
   const areas = sortAreas(sessions.map((s) => s.area));
   const perWeek = allowedPerWeek(minIntervalDays);
   const weeks: AdherenceWeek[] = [];
-  for (let monday = Date.parse(weekStart(start)); monday <= end; monday += 7 * DAY_MS) {
-    const week = weekStart(monday);
-    const inWeek = sessions.filter((s) => weekStart(Date.parse(s.performedAt)) === week);
+  // Clinic weeks, Monday to Sunday on the clinic's calendar: a week with a clock change is 167 or 169 hours.
+  for (let week = weekStart(start, timeZone); Date.parse(startOfDayInZone(week, timeZone)) <= end; week = addDays(week, 7)) {
+    const [from, to] = [Date.parse(startOfDayInZone(week, timeZone)), Date.parse(startOfDayInZone(addDays(week, 7), timeZone))];
+    const inWeek = sessions.filter((s) => weekStart(Date.parse(s.performedAt), timeZone) === week);
     const counts = Object.fromEntries(areas.map((a) => [a, inWeek.filter((s) => s.area === a).length]));
-    const approved = (area: string) => approvedDuring(limits, area, monday, monday + 7 * DAY_MS);
+    const approved = (area: string) => approvedDuring(limits, area, from, to);
     const allowed = limits.some((l) => approved(l.area)) ? perWeek : 0;
     const over = areas.filter((a) => {
       const areaAllowed = approved(a) ? perWeek : 0;

@@ -67,6 +67,15 @@ describe("describeRecovery", () => {
     expect(describeRecovery(c)).toBe("Redness is still settling after your session yesterday; before that, redness has settled within 2 days after each of the 2 sessions before it.");
   });
 
+  it("counts 'yesterday' in clinic days: a session at 23:30 is yesterday by the next morning", () => {
+    const late = { ...course([{ ago: 0, symptoms: redness(), days: null }]), to: "2026-07-08T07:00:00.000Z" };
+    late.sessions[0]!.performedAt = late.healing[0]!.performedAt = "2026-07-07T22:30:00.000Z";
+    // 23:30 BST on 7 Jul to 08:00 BST on 8 Jul: under 24 hours, yet yesterday on the clinic's calendar.
+    expect(describeRecovery(late, undefined, "Europe/London")).toMatch(/after your session yesterday\./);
+    // In Tokyo both moments fall on 8 Jul (07:30 and 16:00).
+    expect(describeRecovery(late, undefined, "Asia/Tokyo")).toMatch(/after your session today\./);
+  });
+
   it("does not guess that an old unresolved reaction is still there", () => {
     const c = course([{ ago: 20, symptoms: redness(), days: null }]);
     expect(describeRecovery(c)).toMatch(/^You have not yet reported that your skin settled after your session 20 days ago\./);

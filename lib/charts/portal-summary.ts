@@ -1,11 +1,11 @@
 import type { PatientCharts } from "@/lib/charts/types";
+import { dateInZone, daysBetween } from "@/lib/domain/dates";
 import { SYMPTOMS } from "@/lib/domain/reactions";
 import { shortSymptomLabel } from "./labels";
 
 type Course = Pick<PatientCharts, "to" | "sessions" | "reactions" | "healing">;
 type Healing = PatientCharts["healing"][number];
 
-const DAY_MS = 86_400_000;
 /** Past this, "still settling" would guess: we only know the patient has not reported it settled. */
 const RECENT_DAYS = 7;
 
@@ -14,7 +14,7 @@ const RECENT_DAYS = 7;
  * "Redness has settled within 2 days after each of your last 4 sessions." It claims only what the
  * reports show: a symptom left out of a later report is not "settled" (see healingDays).
  */
-export function describeRecovery(course: Course, period = "the last 90 days"): string {
+export function describeRecovery(course: Course, period = "the last 90 days", timeZone = "UTC"): string {
   const { sessions, reactions, healing } = course;
   if (sessions.length === 0) {
     return reactions.length === 0
@@ -30,7 +30,7 @@ export function describeRecovery(course: Course, period = "the last 90 days"): s
   const settled = run.length > 0 ? settledClause(course, run, unsettled) : null;
   if (!unsettled) return `${settled}.`;
 
-  const still = stillHealingClause(course, unsettled);
+  const still = stillHealingClause(course, unsettled, timeZone);
   return settled ? `${still}; before that, ${lowerFirst(settled)}.` : `${still}. Keep reporting how it feels, and contact your clinic if it gets worse.`;
 }
 
@@ -59,8 +59,9 @@ function whichSessions(course: Course, run: Healing[], stillHealing: Healing | n
   return n === 1 ? "the last session you reported a reaction for" : `each of the last ${n} sessions you reported a reaction for`;
 }
 
-function stillHealingClause(course: Course, row: Healing): string {
-  const ago = Math.max(0, Math.floor((Date.parse(course.to) - Date.parse(row.performedAt)) / DAY_MS));
+/** "Today" and "yesterday" are clinic days, so a session at 23:30 is yesterday at 08:00. */
+function stillHealingClause(course: Course, row: Healing, timeZone: string): string {
+  const ago = Math.max(0, daysBetween(dateInZone(row.performedAt, timeZone), dateInZone(course.to, timeZone)));
   const when = ago === 0 ? "today" : ago === 1 ? "yesterday" : `${ago} days ago`;
   if (ago > RECENT_DAYS) return `You have not yet reported that your skin settled after your session ${when}`;
   const { subject, plural } = subjectOf(course, new Set([row.sessionId]), true);

@@ -1,6 +1,6 @@
 import { formatMm } from "@/lib/domain/clinical";
 import { gradeLabel } from "@/lib/domain/reactions";
-import { formatDate } from "@/lib/format";
+import { formatCalendarDate, formatClinicDay } from "@/lib/domain/dates";
 import { allowedPerWeek, type AdherenceWeek } from "./adherence";
 import type { HealingEntry } from "./healing";
 import { healingTrend } from "./healing";
@@ -18,7 +18,7 @@ import type { ChartRange, PatientCharts } from "./types";
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace(/\.0$/, "");
 
-export function timelineSummary(charts: Pick<PatientCharts, "range" | "sessions" | "reactions">): string {
+export function timelineSummary(charts: Pick<PatientCharts, "range" | "sessions" | "reactions">, timeZone = "UTC"): string {
   const { range, sessions, reactions } = charts;
   if (sessions.length === 0 && reactions.length === 0) return emptyRangeMessage(range);
   const offPlan = sessions.filter(isOffPlan).length;
@@ -30,12 +30,12 @@ export function timelineSummary(charts: Pick<PatientCharts, "range" | "sessions"
   const latest = reactions.at(-1)!;
   const latestGrade = worstGrade(latest);
   const worstPart =
-    worst.grade === 0 ? "no symptom was graded above none" : `the worst was ${lower(gradeLabel(worst.grade))} ${lower(shortSymptomLabel(worst.symptom))} on ${formatDate(worst.at)}`;
+    worst.grade === 0 ? "no symptom was graded above none" : `the worst was ${lower(gradeLabel(worst.grade))} ${lower(shortSymptomLabel(worst.symptom))} on ${formatClinicDay(worst.at, timeZone)}`;
   const latestPart = latestGrade === 0 ? "reported no symptoms" : `was ${lower(gradeLabel(latestGrade))} at worst`;
-  return `${sessionPart} and ${plural(reactions.length, "reaction")} ${rangePhrase(range)}; ${worstPart}, and the latest reaction (${formatDate(latest.reportedAt)}) ${latestPart}.`;
+  return `${sessionPart} and ${plural(reactions.length, "reaction")} ${rangePhrase(range)}; ${worstPart}, and the latest reaction (${formatClinicDay(latest.reportedAt, timeZone)}) ${latestPart}.`;
 }
 
-export function needleSummary(charts: Pick<PatientCharts, "range" | "sessions" | "limits" | "to">): string {
+export function needleSummary(charts: Pick<PatientCharts, "range" | "sessions" | "limits" | "to">, timeZone = "UTC"): string {
   const { range, sessions, limits } = charts;
   const areas = [...new Set(limits.map((l) => l.area))];
   const changes = limits.length - areas.length;
@@ -51,7 +51,7 @@ export function needleSummary(charts: Pick<PatientCharts, "range" | "sessions" |
   const longest = over.reduce((a, b) => (b.needleMm > a.needleMm ? b : a));
   const allowed = limitAt(limits, longest.area, Date.parse(longest.performedAt));
   const against = allowed === 0 ? "when none was approved" : `against ${formatMm(allowed)} mm approved`;
-  return `${over.length} of ${plural(sessions.length, "session")} ${rangePhrase(range)} used a longer needle than approved (longest ${formatMm(longest.needleMm)} mm on the ${areaLabel(longest.area).toLowerCase()} on ${formatDate(longest.performedAt)}, ${against})${changePart}.`;
+  return `${over.length} of ${plural(sessions.length, "session")} ${rangePhrase(range)} used a longer needle than approved (longest ${formatMm(longest.needleMm)} mm on the ${areaLabel(longest.area).toLowerCase()} on ${formatClinicDay(longest.performedAt, timeZone)}, ${against})${changePart}.`;
 }
 
 export function healingSummary(range: ChartRange, entries: readonly HealingEntry[]): string {
@@ -78,6 +78,6 @@ export function adherenceSummary(range: ChartRange, areas: readonly string[], we
   const allowedPart = perWeek === null ? "the plan sets no minimum interval" : `while approved, the plan allows ${perWeek} a week per area (every ${plural(minIntervalDays!, "day")})`;
   const overWeeks = weeks.filter((w) => w.over.length > 0);
   const overPart =
-    overWeeks.length > 0 ? `; ${plural(overWeeks.length, "week")} went over, the latest from ${formatDate(overWeeks.at(-1)!.week)}` : perWeek === null ? "" : ", and no week went over";
+    overWeeks.length > 0 ? `; ${plural(overWeeks.length, "week")} went over, the latest from ${formatCalendarDate(overWeeks.at(-1)!.week)}` : perWeek === null ? "" : ", and no week went over";
   return `Sessions per week on average ${rangePhrase(range)}: ${rates}; ${allowedPart}${overPart}.`;
 }

@@ -1,20 +1,27 @@
-/** The value a datetime-local input wants for a moment, in the browser's zone (e.g. 2026-11-21T09:30). */
-export function toLocalInputValue(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+import { instantToWallTime, wallTimeToInstant } from "@/lib/domain/dates";
+
+/**
+ * A form's "when" field holds a wall-clock time in the clinic's zone (lib/domain/dates.ts), the same
+ * calendar every time in the product is shown on.
+ */
+export function toInputValue(date: Date, timeZone: string): string {
+  return instantToWallTime(date, timeZone);
 }
 
-/** A datetime-local value back to an ISO instant; null when empty or not a date. */
-export function fromLocalInputValue(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** A datetime-local value back to an ISO instant; null when empty or not a time. */
+export function fromInputValue(value: string, timeZone: string): string | null {
+  return value ? wallTimeToInstant(value, timeZone) : null;
 }
 
 /**
- * A form's "when" field: the moment it was filled in, kept to the second while the person leaves the
- * minute shown unchanged, so "now" is not rounded back before a decision made seconds earlier.
+ * The moment a "when" field stands for: the moment it was filled in, kept to the second while the
+ * person leaves the minute shown unchanged, so "now" is not rounded back before a decision made seconds earlier.
  */
-export function momentOf(value: string, defaultMoment: Date): string | null {
-  return value === toLocalInputValue(defaultMoment) ? defaultMoment.toISOString() : fromLocalInputValue(value);
+export function momentOf(value: string, defaultMoment: Date, timeZone: string): string | null {
+  return value === toInputValue(defaultMoment, timeZone) ? defaultMoment.toISOString() : fromInputValue(value, timeZone);
+}
+
+/** Said under a "when" field only for someone whose device is set to another zone than the clinic's. */
+export function zoneHint(timeZone: string, deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string | undefined {
+  return deviceZone === timeZone ? undefined : `Times are in your clinic's time zone (${timeZone.replace(/_/g, " ")}).`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, writeTransaction, type Tx } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -10,7 +10,7 @@ import { planDecisionSchema } from "@/lib/validation/plans";
 import type { AlertListQuery } from "@/lib/validation/reports";
 import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit } from "./audit";
-import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./plans";
+import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./internal/plans";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
@@ -98,8 +98,6 @@ export function countOpenAlerts(actor: Actor): { open: number; high: number } {
     .all();
   return { open: rows.reduce((sum, r) => sum + r.n, 0), high: rows.find((r) => r.severity === "high")?.n ?? 0 };
 }
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
   const row = tx

@@ -44,3 +44,22 @@ describe("the audit trail stays bounded as it grows", () => {
     expect(auditQuerySchema.safeParse({ before: "yesterday" }).success).toBe(false);
   });
 });
+
+describe("audit date filters", () => {
+  it("take from and to as clinic days, a 25-hour day included whole", () => {
+    const admin = actorFor(db, "admin@northside.test");
+    const insert = db.$client.prepare("insert into audit_events (occurred_at, clinic_id, action, outcome) values (?, ?, 'dst.probe', 'success')");
+    // 00:30 BST and 23:30 GMT on Sunday 25 Oct 2026 (London's clocks go back that night), and 00:30 GMT on the 26th.
+    for (const at of ["2026-10-24T23:30:00.000Z", "2026-10-25T23:30:00.000Z", "2026-10-26T00:30:00.000Z"]) insert.run(at, admin.clinicId);
+    const day = (zone: string) => {
+      process.env.CLINIC_TIME_ZONE = zone;
+      try {
+        return listAuditEvents(admin, auditQuerySchema.parse({ action: "dst.probe", from: "2026-10-25", to: "2026-10-25" })).items.map((e) => e.occurredAt);
+      } finally {
+        delete process.env.CLINIC_TIME_ZONE;
+      }
+    };
+    expect(day("Europe/London")).toEqual(["2026-10-25T23:30:00.000Z", "2026-10-24T23:30:00.000Z"]);
+    expect(day("UTC")).toEqual(["2026-10-25T23:30:00.000Z"]);
+  });
+});

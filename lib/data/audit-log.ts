@@ -5,9 +5,10 @@ import { getDb } from "@/db";
 import { auditEvents, patients, users } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
-import { addDays } from "@/lib/domain/dates";
+import { clinicDayRange } from "@/lib/domain/dates";
 import type { AuditQuery } from "@/lib/validation/audit";
 import { recordAudit } from "./audit";
+import { clinicTimeZone } from "./clock";
 import { offsetOf, pageOf, type Page } from "./page";
 
 export type AuditItem = {
@@ -29,14 +30,16 @@ export type AuditPage = Page<AuditItem> & { totalCapped: boolean; nextCursor: st
 
 const actorUser = alias(users, "actor_user");
 
+/** `from` and `to` are clinic days, both included, however long the day is in the clinic's zone. */
 function conditions(actor: Actor, query: AuditQuery): SQL | undefined {
+  const { since, until } = clinicDayRange(query, clinicTimeZone());
   return and(
     eq(auditEvents.clinicId, actor.clinicId),
     query.patientId ? eq(auditEvents.patientId, query.patientId) : undefined,
     query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
-    query.from ? gte(auditEvents.occurredAt, `${query.from}T00:00:00.000Z`) : undefined,
-    query.to ? lt(auditEvents.occurredAt, `${addDays(query.to, 1)}T00:00:00.000Z`) : undefined,
+    since ? gte(auditEvents.occurredAt, since) : undefined,
+    until ? lt(auditEvents.occurredAt, until) : undefined,
     query.before ? olderThan(query.before) : undefined,
   );
 }

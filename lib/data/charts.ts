@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, lte, min } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Reader } from "@/db";
 import { homeSessions, planVersions, reactions } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
@@ -11,8 +11,6 @@ import type { SymptomGrade } from "@/lib/domain/reactions";
 import type { SessionFlag } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
 import { clinicTimeZone } from "./clock";
-
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
 const RANGE_DAYS: Record<Exclude<ChartRange, "all">, number> = { "30d": 30, "90d": 90, "365d": 365 };
 const DAY_MS = 86_400_000;

@@ -1,31 +1,14 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb, preparedOnce, writeTransaction, type Reader } from "@/db";
+import { getDb, writeTransaction } from "@/db";
 import { clinicSettings } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
-import { defaultClinicSettings, findLoosening, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { findLoosening, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { ClinicSettingsInput } from "@/lib/validation/clinic-settings";
 import { recordAudit } from "./audit";
+import { loadClinicSettings } from "./internal/clinic-settings";
 
-/** The clinic's clinical defaults, or DOMAIN.md's when the clinic has not edited them. */
-export function loadClinicSettings(clinicId: string, db: Reader = getDb()): ClinicSettings {
-  const row = clinicSettingsQuery(db).get({ clinicId });
-  const defaults = defaultClinicSettings();
-  if (!row) return defaults;
-  return {
-    screeningClasses: { ...defaults.screeningClasses, ...row.screeningClasses },
-    intervalFloors: row.intervalFloors,
-    isotretinoinLookbackMonths: row.isotretinoinLookbackMonths,
-    alertRules: { ...defaults.alertRules, ...(row.alertRules ?? {}) },
-    screeningValidityDays: row.screeningValidityDays,
-    rednessExtraSpacingDays: row.rednessExtraSpacingDays,
-  };
-}
-
-// Read by every report and plan decision: prepared once per connection.
-const clinicSettingsQuery = preparedOnce((db) => db.select().from(clinicSettings).where(eq(clinicSettings.clinicId, sql.placeholder("clinicId"))).prepare());
 
 export function getClinicSettings(actor: Actor): ClinicSettings {
   requireRole(actor, STAFF_ROLES);

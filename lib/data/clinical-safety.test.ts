@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
 import { alerts, auditEvents, homeSessions, planVersions } from "@/db/schema";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
-import { addDays, todayIso } from "@/lib/domain/dates";
+import { addDays, formatClinicDateTime, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { planDecisionSchema } from "@/lib/validation/plans";
@@ -15,7 +15,8 @@ import { acknowledgeAlert, listAlerts, resolveAlert } from "./alerts";
 import { getClinicSettings, updateClinicSettings } from "./clinic-settings";
 import { getHomeCare } from "./home-care";
 import { createPatient, getPatient, listPatients } from "./patients";
-import { decidePlan, loadCurrentPlan } from "./plans";
+import { loadCurrentPlan } from "./internal/plans";
+import { decidePlan } from "./plans";
 import { reportReaction } from "./reactions";
 import { recordScreening } from "./screenings";
 import { listSessions, logSession } from "./sessions";
@@ -97,6 +98,18 @@ const ruleOf = (fn: () => unknown) => {
   return [];
 };
 
+describe("the saved-session notice", () => {
+  it("explains a flag with the limit of the plan version the session was judged by, not today's plan", () => {
+    const id = patientWithPlan({ areas: [{ area: "face", maxNeedleMm: 0.25 }] });
+    // Version 2, decided after the session was performed, allows 0.5 mm on the face.
+    approve(id, { baseVersion: 1, areas: [{ area: "face", maxNeedleMm: 0.5 }] });
+    const session = log(id, { needleMm: 0.5, performedAt: ago(5 * DAY) });
+    expect(session.planVersion).toBe(1);
+    expect(session.flags).toEqual(["needle_exceeds_plan"]);
+    expect(session.flagNotes).toEqual(["0.5 mm is longer than your plan allows for the face (up to 0.25 mm)."]);
+  });
+});
+
 describe("late reports", () => {
   it("flag a session reported after a later one in the same area, and the alert names both", () => {
     const id = patientWithPlan({ minIntervalDays: 3, areas: [{ area: "face", maxNeedleMm: 0.25 }] });
@@ -108,8 +121,8 @@ describe("late reports", () => {
     expect(listSessions(rivera(), id, { page: 1, pageSize: 10 }).items.find((s) => s.id === later.id)?.flags).toEqual([]);
     const [alert] = openAlerts(id);
     expect(alert).toMatchObject({ sessionId: earlier.id, relatedSessionId: later.id, severity: "normal" });
-    expect(alert!.summary).toContain(later.performedAt.slice(0, 16).replace("T", " "));
-    expect(alert!.summary).toContain(earlier.performedAt.slice(0, 16).replace("T", " "));
+    expect(alert!.summary).toContain(formatClinicDateTime(later.performedAt, "UTC"));
+    expect(alert!.summary).toContain(formatClinicDateTime(earlier.performedAt, "UTC"));
   });
 });
 
@@ -175,12 +188,15 @@ describe("what a session says", () => {
   });
 });
 
+/** The start of the clinic day (UTC in tests) `days` after a session's day: spacing counts clinic days. */
+const clinicDayStart = (performedAt: string, days: number) => `${addDays(performedAt.slice(0, 10), days)}T00:00:00.000Z`;
+
 describe("the next allowed date", () => {
   it("follows the length actually used: 28 days after an off-plan 1.0 mm on a 0.5 mm / 7-day plan", () => {
     const id = patientWithPlan();
     const done = log(id, { needleMm: 1.0 });
     const face = getHomeCare(rivera(), id).areas.find((a) => a.area === "face")!;
-    expect(Date.parse(face.nextAllowedAt!) - Date.parse(done.performedAt)).toBe(28 * DAY);
+    expect(face.nextAllowedAt).toBe(clinicDayStart(done.performedAt, 28));
     expect(face.nextAllowedReasons).toEqual(["longer_needle"]);
   });
 
@@ -189,7 +205,7 @@ describe("the next allowed date", () => {
     const done = log(id, { performedAt: ago(3 * DAY) });
     react(id, { area: "face", reportedAt: ago(3 * DAY - 60 * HOUR) });
     const face = getHomeCare(rivera(), id).areas.find((a) => a.area === "face")!;
-    expect(Date.parse(face.nextAllowedAt!) - Date.parse(done.performedAt)).toBe(14 * DAY);
+    expect(face.nextAllowedAt).toBe(clinicDayStart(done.performedAt, 14));
     expect(face.nextAllowedReasons).toContain("prolonged_redness");
   });
 });

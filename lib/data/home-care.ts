@@ -6,11 +6,12 @@ import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { nextAllowedInArea, type AreaSession, type SpacingReason, type SpacingRules } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
-import { loadClinicSettings } from "./clinic-settings";
 import { clinicTimeZone } from "./clock";
-import { loadCurrentPlan, type PlanVersionDto } from "./plans";
-import { lastSessionByArea } from "./sessions";
-import { recentInArea } from "./spacing";
+import { loadClinicSettings } from "./internal/clinic-settings";
+import { loadCurrentPlan } from "./internal/plans";
+import { lastSessionByArea } from "./internal/sessions";
+import { recentInArea } from "./internal/spacing";
+import type { PlanVersionDto } from "./plans";
 
 export type HomeCare = {
   /** When the server produced this; client caches key on it so a fresher page render always wins. */
@@ -45,19 +46,21 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
   const spacing: SpacingRules = { intervalFloors: settings.intervalFloors, rednessExtraSpacingDays: settings.rednessExtraSpacingDays };
   const last = lastSessionByArea(db, scope.id);
   const approvedNow = plan?.status === "approved" && !plan.needsReview;
-  // No spacing rule reaches back further than the longest interval plus the redness extra days.
+  // No spacing rule reaches back further than the longest interval plus the redness extra days, counted
+  // in clinic days (one more day covers the part of today already gone).
   const longestDays = Math.max(plan?.minIntervalDays ?? 0, ...settings.intervalFloors.map((f) => f.minDays)) + settings.rednessExtraSpacingDays;
-  const since = new Date(now.getTime() - longestDays * DAY_MS).toISOString();
+  const since = new Date(now.getTime() - (longestDays + 1) * DAY_MS).toISOString();
+  const timeZone = clinicTimeZone();
   recordPatientRead(actor, scope.id, "home_care");
   return {
     generatedAt: now.toISOString(),
-    timeZone: clinicTimeZone(),
+    timeZone,
     patient,
     plan,
     spacing,
     areas: approvedNow
       ? plan.areas.map((a) => {
-          const next = nextAllowedInArea(recentInArea(db, scope.id, a.area, since), a.area, plan, spacing, now);
+          const next = nextAllowedInArea(recentInArea(db, scope.id, a.area, since), a.area, plan, spacing, now, timeZone);
           return { ...a, lastSessionAt: last[a.area]?.performedAt ?? null, nextAllowedAt: next.at, nextAllowedReasons: next.reasons };
         })
       : [],

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, writeTransaction, type Tx } from "@/db";
 import { alerts, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -12,8 +12,10 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
 import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
-import { loadCurrentPlan, previousApprovalAt, type PlanVersionDto } from "./plans";
-import { loadLatestScreening, type ScreeningDto } from "./screenings";
+import { loadCurrentPlan, previousApprovalAt } from "./internal/plans";
+import { loadLatestScreening } from "./internal/screenings";
+import type { PlanVersionDto } from "./plans";
+import type { ScreeningDto } from "./screenings";
 
 export type { PlanStatus };
 
@@ -51,7 +53,7 @@ const latestPlan = alias(planVersions, "latest_plan");
 const latestPlanJoin = and(eq(latestPlan.patientId, patients.id), eq(latestPlan.version, patients.currentPlanVersion));
 
 /**
- * Mirrors lib/data/plan-in-force.ts's pausedForReview: the latest decision is an approval and a
+ * Mirrors lib/data/internal/plan-in-force.ts's pausedForReview: the latest decision is an approval and a
  * new-contraindication alert was raised after it. One EXISTS per row, served by alerts_patient_kind_idx
  * (patient_id, kind, created_at), so the roster stays an index walk however many alerts there are.
  */
@@ -244,8 +246,6 @@ export function getPatient(actor: Actor, patientId: string): PatientDetail {
   return detail;
 }
 
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
-
 function assertClinicianOfClinic(tx: Tx, clinicId: string, clinicianId: string) {
   const row = tx
     .select({ id: users.id })
@@ -261,7 +261,10 @@ function assertClinicianOfClinic(tx: Tx, clinicId: string, clinicianId: string) 
 
 function assertMrnFree(tx: Tx, clinicId: string, mrn: string, exceptPatientId?: string) {
   const row = tx.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.mrn, mrn))).get();
-  if (row && row.id !== exceptPatientId) throw new ConflictError(`Another patient of this clinic already has MRN ${mrn}.`);
+  if (row && row.id !== exceptPatientId) {
+    const message = `Another patient of this clinic already has MRN ${mrn}.`;
+    throw new ConflictError(message, undefined, [{ path: "mrn", message }]);
+  }
 }
 
 const demographics = (p: { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string }) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, lte } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, writeTransaction, type Tx, type Reader } from "@/db";
 import { alerts, homeSessions, reactions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
@@ -10,7 +10,7 @@ import type { SymptomGrade } from "@/lib/domain/reactions";
 import { ValidationError } from "@/lib/errors";
 import type { ReactionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
-import { loadClinicSettings } from "./clinic-settings";
+import { loadClinicSettings } from "./internal/clinic-settings";
 
 export type ReactionDto = {
   id: string;
@@ -27,8 +27,6 @@ export type ReactionDto = {
   reviewedAt: string | null;
   alert: { severity: string; summary: string } | null;
 };
-
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
 function selectReactions(db: Reader) {
   return db
@@ -75,7 +73,6 @@ function toDto(row: Row): ReactionDto {
   };
 }
 
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 type LinkedSession = { id: string; performedAt: string; area: string };
 
 const linkColumns = { id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area };

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
-import { alerts, homeSessions, reactions } from "@/db/schema";
+import { alerts, auditEvents, homeSessions, reactions } from "@/db/schema";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
 import { addDays, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -15,7 +15,8 @@ import { acknowledgeAlert, countOpenAlerts, listAlerts, resolveAlert } from "./a
 import { getClinicSettings, updateClinicSettings } from "./clinic-settings";
 import { getHomeCare } from "./home-care";
 import { createPatient } from "./patients";
-import { decidePlan, loadCurrentPlan } from "./plans";
+import { loadCurrentPlan } from "./internal/plans";
+import { decidePlan } from "./plans";
 import { listReactions, reportReaction } from "./reactions";
 import { countReviewQueue, listReviewQueue, signOffReport } from "./review-queue";
 import { recordScreening } from "./screenings";
@@ -73,7 +74,8 @@ describe("logSession", () => {
     const id = approvedPatient();
     const done = logSession(rivera(), id, session());
     const face = getHomeCare(rivera(), id).areas.find((a) => a.area === "face")!;
-    expect(Date.parse(face.nextAllowedAt!) - Date.parse(done.performedAt)).toBe(7 * 86_400_000);
+    // Seven clinic days after the session's day (UTC in tests), from that day's start.
+    expect(face.nextAllowedAt).toBe(`${addDays(done.performedAt.slice(0, 10), 7)}T00:00:00.000Z`);
   });
 });
 
@@ -167,5 +169,18 @@ describe("the review queue", () => {
     expect(countReviewQueue(rivera())).toBe(before - 1);
     expect(() => signOffReport(rivera(), "session", s.id)).toThrow(ConflictError);
     expect(() => signOffReport(actorFor(db, "chen@southbay.test"), "session", s.id)).toThrow(NotFoundError);
+  });
+
+  it("lets a covering clinician see the clinic's reports and sign off exactly what that list shows", () => {
+    const okafor = actorFor(db, "okafor@northside.test");
+    const s = logSession(rivera(), approvedPatient(), session());
+    const listed = (scope: "mine" | "clinic") => listReviewQueue(okafor, { ...firstPage, scope }).items.some((i) => i.id === s.id);
+    expect(listReviewQueue(okafor, firstPage).scope).toBe("mine");
+    expect(listed("mine")).toBe(false);
+    expect(listed("clinic")).toBe(true);
+    signOffReport(okafor, "session", s.id);
+    expect(listReviewQueue(rivera(), { ...firstPage, scope: "clinic" }).items.some((i) => i.id === s.id)).toBe(false);
+    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "session.review"), eq(auditEvents.actorId, okafor.id))).all();
+    expect(audit.some((row) => (JSON.parse(row.detail ?? "{}") as { id?: string }).id === s.id)).toBe(true);
   });
 });

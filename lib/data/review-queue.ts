@@ -7,6 +7,7 @@ import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import type { SessionFlag } from "@/lib/domain/session-flags";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { ReviewScope } from "@/lib/validation/reports";
 import { recordAudit } from "./audit";
 import { offsetOf, pageOf, type Page, type Paging } from "./page";
 
@@ -15,28 +16,35 @@ export type ReviewItem =
   | { kind: "reaction"; id: string; patientId: string; patientName: string; at: string; symptoms: SymptomGrade[]; maxGrade: number; onBehalf: boolean };
 
 /**
- * Clinicians see the unreviewed reports of the patients they are responsible for; admins the clinic's.
- * review_queue (kept by triggers) holds exactly the unreviewed reports, so both shapes are an index range.
+ * One rule for what a clinician may review: the whole clinic's reports. The list opens on "mine" (the
+ * patients they are responsible for) and can show the clinic's, so a colleague can cover; sign-off
+ * accepts exactly what that list can show. review_queue (kept by triggers) holds exactly the unreviewed
+ * reports, so both scopes are an index range.
  */
-function scopeFor(actor: Actor) {
-  return and(eq(reviewQueue.clinicId, actor.clinicId), actor.role === "clinician" ? eq(reviewQueue.clinicianId, actor.id) : undefined);
+export function defaultReviewScope(actor: Actor): ReviewScope {
+  return actor.role === "clinician" ? "mine" : "clinic";
+}
+
+function scopeFor(actor: Actor, scope: ReviewScope) {
+  return and(eq(reviewQueue.clinicId, actor.clinicId), scope === "mine" ? eq(reviewQueue.clinicianId, actor.id) : undefined);
 }
 
 /** Patient reports not yet signed off, newest first, a page at a time: the portal inbox of an EHR. */
-export function listReviewQueue(actor: Actor, paging: Paging): Page<ReviewItem> {
+export function listReviewQueue(actor: Actor, query: Paging & { scope?: ReviewScope }): Page<ReviewItem> & { scope: ReviewScope } {
   requireRole(actor, STAFF_ROLES);
+  const scope = query.scope ?? defaultReviewScope(actor);
   const db = getDb();
   const entries = db
     .select({ reportId: reviewQueue.reportId, kind: reviewQueue.kind })
     .from(reviewQueue)
-    .where(scopeFor(actor))
+    .where(scopeFor(actor, scope))
     .orderBy(desc(reviewQueue.at), desc(reviewQueue.reportId))
-    .limit(paging.pageSize)
-    .offset(offsetOf(paging))
+    .limit(query.pageSize)
+    .offset(offsetOf(query))
     .all();
   const ids = (kind: "session" | "reaction") => entries.filter((e) => e.kind === kind).map((e) => e.reportId);
   const byId = new Map<string, ReviewItem>([...loadSessions(ids("session")), ...loadReactions(ids("reaction"))].map((item) => [item.id, item]));
-  return pageOf(entries.map((e) => byId.get(e.reportId)!), countReviewQueue(actor), paging);
+  return { ...pageOf(entries.map((e) => byId.get(e.reportId)!), countReviewQueue(actor, scope), query), scope };
 }
 
 function loadSessions(ids: string[]): ReviewItem[] {
@@ -78,13 +86,16 @@ function loadReactions(ids: string[]): ReviewItem[] {
     .map((r) => ({ kind: "reaction", ...r, symptoms: r.symptoms as SymptomGrade[] }));
 }
 
-/** The badge's count: one covering-index range over review_queue. */
-export function countReviewQueue(actor: Actor): number {
+/** The badge's count (the actor's default scope): one covering-index range over review_queue. */
+export function countReviewQueue(actor: Actor, scope = defaultReviewScope(actor)): number {
   requireRole(actor, STAFF_ROLES);
-  return getDb().select({ n: count() }).from(reviewQueue).where(scopeFor(actor)).get()?.n ?? 0;
+  return getDb().select({ n: count() }).from(reviewQueue).where(scopeFor(actor, scope)).get()?.n ?? 0;
 }
 
-/** A clinician of the clinic signs a report off as reviewed; a trigger takes it off the queue. */
+/**
+ * A clinician of the clinic signs off any report of the clinic: exactly what the list's "clinic" scope
+ * shows. A trigger takes it off the queue; the audit row names who signed.
+ */
 export function signOffReport(actor: Actor, kind: "session" | "reaction", id: string): void {
   requireRole(actor, ["clinician"]);
   const table = kind === "session" ? homeSessions : reactions;

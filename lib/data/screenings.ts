@@ -1,17 +1,16 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { eq } from "drizzle-orm";
+import { writeTransaction, type Tx } from "@/db";
 import { alerts, patients, screenings, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
-import { screeningItemLabel, SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
-import { clinicToday } from "./clock";
-import { evaluateScreening, type ScreeningAnswer, type ScreeningEvaluation } from "@/lib/domain/screening";
+import type { ScreeningClass, ScreeningItemCode } from "@/lib/domain/clinical";
+import type { ScreeningEvaluation } from "@/lib/domain/screening";
 import type { ScreeningInput } from "@/lib/validation/screening";
 import { newContraindicationAlert } from "@/lib/domain/alert-rules";
 import { recordAudit, recordPatientRead } from "./audit";
-import { loadClinicSettings } from "./clinic-settings";
-import { loadCurrentPlan } from "./plans";
+import { loadCurrentPlan } from "./internal/plans";
+import { loadLatestScreening } from "./internal/screenings";
 
 export type ScreeningDto = {
   version: number;
@@ -20,47 +19,6 @@ export type ScreeningDto = {
   recordedAt: string;
   evaluation: ScreeningEvaluation;
 };
-
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
-
-/** The latest screening of a patient, evaluated with the clinic's current settings; no access check. */
-export function loadLatestScreening(patientId: string, clinicId: string, db: Reader = getDb()): ScreeningDto | null {
-  const row = db
-    .select({
-      version: screenings.version,
-      answers: screenings.answers,
-      recordedAt: screenings.recordedAt,
-      recordedById: users.id,
-      recordedByName: users.name,
-    })
-    .from(screenings)
-    .innerJoin(users, eq(users.id, screenings.recordedBy))
-    .where(eq(screenings.patientId, patientId))
-    .orderBy(desc(screenings.version))
-    .limit(1)
-    .get();
-  if (!row) return null;
-  const settings = loadClinicSettings(clinicId, db);
-  const answers = row.answers as ScreeningAnswer[];
-  return {
-    version: row.version,
-    answers: SCREENING_ITEMS.map((item) => {
-      const answer = answers.find((a) => a.item === item.code);
-      return {
-        item: item.code as ScreeningItemCode,
-        answer: answer?.answer ?? false,
-        date: answer?.date ?? null,
-        label: screeningItemLabel(item.code),
-        class: settings.screeningClasses[item.code],
-      };
-    }),
-    recordedBy: { id: row.recordedById, name: row.recordedByName },
-    recordedAt: row.recordedAt,
-    evaluation: evaluateScreening(answers, settings, clinicToday()),
-  };
-}
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 /**
  * A screening that newly answers a blocking item yes while the plan is approved raises a high alert;

@@ -1,18 +1,18 @@
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction, type Reader } from "@/db";
 import { alerts, homeSessions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { sessionAlert } from "@/lib/domain/alert-rules";
-import { AREAS } from "@/lib/domain/clinical";
-import { evaluateSession, type AreaSession, type SessionFlag } from "@/lib/domain/session-flags";
+import { describeFlag, evaluateSession, type SessionFlag } from "@/lib/domain/session-flags";
 import type { SessionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
-import { loadClinicSettings } from "./clinic-settings";
 import { clinicTimeZone } from "./clock";
-import { loadPlansInForce } from "./plan-in-force";
-import { neighboursInArea } from "./spacing";
+import { loadClinicSettings } from "./internal/clinic-settings";
+import { loadPlansInForce } from "./internal/plan-in-force";
+import { neighboursInArea } from "./internal/spacing";
+
 
 export type SessionDto = {
   id: string;
@@ -56,7 +56,7 @@ function toDto({ onBehalf, reporterId, reporterName, flags, ...row }: Awaited<Re
   return { ...row, flags: flags as SessionFlag[], reportedBy: { id: reporterId, name: reporterName, onBehalf } };
 }
 
-export function loadSession(db: Reader, sessionId: string): SessionDto | undefined {
+function loadSession(db: Reader, sessionId: string): SessionDto | undefined {
   const row = sessionByIdQuery(db).get({ sessionId });
   return row && toDto(row);
 }
@@ -69,8 +69,12 @@ const sessionByIdQuery = preparedOnce((db) => selectSessions(db).where(eq(homeSe
  * when it was performed and the sessions either side of it in the same area, and raises an alert for a
  * flagged session in the same transaction.
  */
-export function logSession(actor: Actor, patientId: string, input: SessionReportInput): SessionDto {
+/** A session as just reported, with each flag explained against the plan version it was judged by. */
+export type LoggedSession = SessionDto & { flagNotes: string[] };
+
+export function logSession(actor: Actor, patientId: string, input: SessionReportInput): LoggedSession {
   const scope = requirePatientAccess(actor, patientId);
+  const timeZone = clinicTimeZone();
   return writeTransaction((tx) => {
     const plans = loadPlansInForce(tx, scope.id, input.performedAt);
     const settings = loadClinicSettings(scope.clinicId, tx);
@@ -79,7 +83,7 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
       ...neighboursInArea(tx, scope.id, input.area, input.performedAt),
       intervalFloors: settings.intervalFloors,
       rednessExtraSpacingDays: settings.rednessExtraSpacingDays,
-      timeZone: clinicTimeZone(),
+      timeZone,
     });
     const onBehalf = actor.role !== "patient";
     const { id } = tx
@@ -88,7 +92,7 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
       .returning({ id: homeSessions.id })
       .get();
     // Earlier sessions keep the flags they were reported with; the alert names the neighbour instead.
-    const alert = sessionAlert(flags, input, tooClose);
+    const alert = sessionAlert(flags, input, tooClose, timeZone);
     if (alert) {
       tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, sessionId: id, relatedSessionId: tooClose[0]?.id ?? null }).run();
     }
@@ -99,7 +103,9 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
       patientId: scope.id,
       detail: { after: { id, area: input.area, needleMm: input.needleMm, performedAt: input.performedAt, flags, onBehalf } },
     });
-    return loadSession(tx, id)!;
+    // The version stored on the session (the latest judged against) explains its flags, not today's plan.
+    const judgedBy = plans.at(-1) ?? null;
+    return { ...loadSession(tx, id)!, flagNotes: flags.map((flag) => describeFlag(flag, input, judgedBy)) };
   });
 }
 
@@ -117,18 +123,4 @@ export function listSessions(actor: Actor, patientId: string, paging: { page: nu
     .map(toDto);
   recordPatientRead(actor, scope.id, "sessions");
   return { items, total };
-}
-
-/** The latest session in each area, for the portal's next allowed dates and the form's warnings. */
-export function lastSessionByArea(db: Reader, patientId: string): Record<string, AreaSession> {
-  const latest = AREAS.map((area) =>
-    db
-      .select({ id: homeSessions.id, area: homeSessions.area, performedAt: homeSessions.performedAt, needleMm: homeSessions.needleMm })
-      .from(homeSessions)
-      .where(and(eq(homeSessions.patientId, patientId), eq(homeSessions.area, area)))
-      .orderBy(desc(homeSessions.performedAt))
-      .limit(1)
-      .get(),
-  );
-  return Object.fromEntries(latest.filter((row) => row !== undefined).map(({ area, ...session }) => [area, session]));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, preparedOnce, writeTransaction } from "@/db";
+import { getDb, preparedOnce, writeTransaction, type Tx } from "@/db";
 import { patients, users } from "@/db/schema";
 import type { Actor, SessionUser } from "@/lib/auth/types";
 import { recordAudit } from "./audit";
@@ -45,8 +45,6 @@ export function getSessionState(userId: string): SessionState | undefined {
 const sessionStateQuery = preparedOnce((db) =>
   db.select(sessionColumns).from(users).leftJoin(patients, eq(patients.userId, users.id)).where(eq(users.id, sql.placeholder("userId"))).prepare(),
 );
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 /** Counts a wrong password and locks the account at the limit; call inside the attempt's transaction. */
 export function recordFailedLogin(tx: Tx, userId: string, now: Date): { locked: boolean } {

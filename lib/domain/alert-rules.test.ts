@@ -94,7 +94,12 @@ describe("sessionAlert", () => {
 
   it("names both sessions of a spacing flag", () => {
     const alert = sessionAlert(["interval_too_short"], { performedAt: "2026-11-20T09:00:00.000Z", area: "face" }, [{ performedAt: "2026-11-21T09:00:00.000Z", needleMm: 0.5 }]);
-    expect(alert?.summary).toContain("This face session (2026-11-20 09:00 UTC) is too close to the face session of 2026-11-21 09:00 UTC.");
+    expect(alert?.summary).toContain("This face session (20 Nov 2026, 09:00 UTC) is too close to the face session of 21 Nov 2026, 09:00 UTC.");
+  });
+
+  it("names the sessions' times in the clinic's zone", () => {
+    const alert = sessionAlert(["interval_too_short"], { performedAt: "2026-07-01T23:30:00.000Z", area: "neck" }, [{ performedAt: "2026-07-03T08:00:00.000Z", needleMm: 0.5 }], "Europe/London");
+    expect(alert?.summary).toContain("This neck session (2 Jul 2026, 00:30 BST) is too close to the neck session of 3 Jul 2026, 09:00 BST.");
   });
 });
 

@@ -1,3 +1,4 @@
+import { formatClinicDateTime } from "./dates";
 import { AREA_LABELS, type Area } from "./clinical";
 import { symptomLabel, WARNING_SIGN_SYMPTOMS, type SymptomCode, type SymptomGrade } from "./reactions";
 import { FLAG_LABELS, HIGH_RISK_FLAGS, type AreaSession, type SessionFlag } from "./session-flags";
@@ -86,18 +87,19 @@ export function reactionAlert({ reaction, session, previousReport = null, rules 
   return combine(reasons);
 }
 
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
 
 /**
  * A flagged session raises one alert: high when the patient used a clinic depth or microneedled
  * while told not to, normal otherwise. A spacing flag names the neighbouring session too.
  */
-export function sessionAlert(flags: SessionFlag[], session?: { performedAt: string; area: string }, tooClose: AreaSession[] = []): AlertDraft | null {
+export function sessionAlert(flags: SessionFlag[], session?: { performedAt: string; area: string }, tooClose: AreaSession[] = [], timeZone = "UTC"): AlertDraft | null {
   if (flags.length === 0) return null;
   const severity: AlertSeverity = flags.some((f) => HIGH_RISK_FLAGS.includes(f)) ? "high" : "normal";
   let summary = `Off-plan session: ${flags.map((f) => FLAG_LABELS[f].toLowerCase()).join(", ")}.`;
   if (session && tooClose.length) {
     const area = (AREA_LABELS[session.area as Area] ?? session.area).toLowerCase();
+    // Stored text, read later by clinicians: the clinic's zone, named.
+    const when = (iso: string) => formatClinicDateTime(iso, timeZone);
     const others = tooClose.map((s) => when(s.performedAt)).join(" and ");
     summary += ` This ${area} session (${when(session.performedAt)}) is too close to the ${area} session of ${others}.`;
   }

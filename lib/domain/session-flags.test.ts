@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INTERVAL_FLOORS } from "./clinic-settings";
+import { addDays } from "./dates";
 import { computeSessionFlags, evaluateSession, nextAllowedInArea, requiredSpacing, type AreaSession, type PlanInForce, type SessionContext } from "./session-flags";
 
 const plan: NonNullable<PlanInForce> = {
@@ -12,7 +13,8 @@ const plan: NonNullable<PlanInForce> = {
 const at = "2026-11-21T10:00:00.000Z";
 const DAY = 86_400_000;
 const daysBefore = (days: number) => new Date(Date.parse(at) - days * DAY).toISOString();
-const daysAfter = (days: number) => new Date(Date.parse(at) + days * DAY).toISOString();
+/** The start of the clinic day (UTC here) `days` after the session's day. */
+const daysAfter = (days: number) => `${addDays(at.slice(0, 10), days)}T00:00:00.000Z`;
 const earlier = (days: number, needleMm = 0.5, extra: Partial<AreaSession> = {}): AreaSession => ({ performedAt: daysBefore(days), needleMm, ...extra });
 const rules = { intervalFloors: DEFAULT_INTERVAL_FLOORS, rednessExtraSpacingDays: 7 };
 
@@ -77,9 +79,11 @@ describe("plan limits", () => {
 });
 
 describe("spacing", () => {
-  it("accepts exactly the minimum interval and flags 6.99 days", () => {
+  it("accepts the session on the seventh clinic day after the last, whatever the hour, and flags the sixth", () => {
     expect(flags(session(), ctx({ previous: earlier(7) }))).toEqual([]);
-    expect(flags(session(), ctx({ previous: earlier(6.99) }))).toEqual(["interval_too_short"]);
+    const at = (day: string) => ({ performedAt: day, needleMm: 0.5 });
+    expect(flags(session(), ctx({ previous: at("2026-11-14T23:59:00.000Z") }))).toEqual([]);
+    expect(flags(session(), ctx({ previous: at("2026-11-15T00:01:00.000Z") }))).toEqual(["interval_too_short"]);
   });
 
   it("judges a late report against the session after it too, and names that session", () => {
@@ -111,6 +115,23 @@ describe("spacing", () => {
   });
 });
 
+describe("spacing in clinic days", () => {
+  const london = (performedAt: string, previousAt: string) =>
+    flags({ ...session(), performedAt }, ctx({ previous: { performedAt: previousAt, needleMm: 0.5 }, timeZone: "Europe/London" }));
+
+  it("counts days on the clinic's calendar, not 24-hour blocks, across the autumn clock change", () => {
+    // Sunday 18 Oct 23:30 BST to Sunday 25 Oct 01:30 GMT: 7 clinic days, though only 6 days and 3 hours passed.
+    expect(london("2026-10-25T01:30:00.000Z", "2026-10-18T22:30:00.000Z")).toEqual([]);
+    // Saturday 24 Oct 23:59 BST is still the sixth day.
+    expect(london("2026-10-24T22:59:00.000Z", "2026-10-18T22:30:00.000Z")).toEqual(["interval_too_short"]);
+  });
+
+  it("takes the day in the clinic's zone: 00:30 BST is the next day although it is 23:30 UTC", () => {
+    expect(london("2026-07-07T23:30:00.000Z", "2026-07-01T12:00:00.000Z")).toEqual([]);
+    expect(london("2026-07-07T22:30:00.000Z", "2026-07-01T12:00:00.000Z")).toEqual(["interval_too_short"]);
+  });
+});
+
 describe("hygiene", () => {
   it("flags a device that was not sanitized, with or without a plan", () => {
     expect(flags(session({ sanitized: false }))).toEqual(["not_sanitized"]);
@@ -139,6 +160,15 @@ describe("nextAllowedInArea", () => {
   it("uses the floor for an off-plan length, and the latest constraint of every recent session", () => {
     expect(nextAllowedInArea([earlier(2, 1.0)], "face", plan, rules, now)).toEqual({ at: daysAfter(26), reasons: ["longer_needle"] });
     expect(nextAllowedInArea([earlier(1, 0.25), earlier(10, 1.0)], "face", plan, rules, now)).toEqual({ at: daysAfter(18), reasons: ["longer_needle"] });
+  });
+
+  it("is the start of the clinic day the spacing ends on, in the clinic's zone across a clock change", () => {
+    // London leaves summer time on 25 Oct 2026: 27 Oct starts at 00:00 GMT, not 23:00 UTC the day before.
+    const london = nextAllowedInArea([{ performedAt: "2026-10-20T12:00:00.000Z", needleMm: 0.5 }], "face", plan, rules, new Date("2026-10-21T09:00:00Z"), "Europe/London");
+    expect(london.at).toBe("2026-10-27T00:00:00.000Z");
+    // New York enters summer time on 8 Mar 2026: 10 Mar starts at 04:00 UTC (EDT).
+    const newYork = nextAllowedInArea([{ performedAt: "2026-03-03T15:00:00.000Z", needleMm: 0.5 }], "face", plan, rules, new Date("2026-03-04T09:00:00Z"), "America/New_York");
+    expect(newYork.at).toBe("2026-03-10T04:00:00.000Z");
   });
 
   it("adds the extra spacing after lasting redness and says why", () => {

@@ -1,6 +1,6 @@
 import { AREA_LABELS, HOME_MAX_NEEDLE_MM, formatMm, type Area } from "./clinical";
 import { intervalFloorFor, type IntervalFloor } from "./clinic-settings";
-import { dateInZone } from "./dates";
+import { addDays, dateInZone, daysBetween, startOfDayInZone } from "./dates";
 import { derivePlanStatus } from "./plan-status";
 
 export const SESSION_FLAGS = [
@@ -62,8 +62,6 @@ export type SessionEvaluation = {
   tooClose: AreaSession[];
 };
 
-const DAY_MS = 86_400_000;
-
 export type SpacingReason = "plan_interval" | "longer_needle" | "prolonged_redness";
 
 /**
@@ -85,6 +83,11 @@ export function requiredSpacing(earlier: AreaSession, area: string, plan: NonNul
   return { days, reasons };
 }
 
+/** Sessions `days` apart are counted in clinic days: Monday evening to next Monday morning is 7 days. */
+function tooSoon(earlierAt: string, laterAt: string, days: number, timeZone: string): boolean {
+  return daysBetween(dateInZone(earlierAt, timeZone), dateInZone(laterAt, timeZone)) < days;
+}
+
 function judgeAgainst(session: SessionFacts, plan: PlanInForce, ctx: SessionContext, day: string, tooClose: Set<AreaSession>): SessionFlag[] {
   if (!plan || derivePlanStatus(plan, day) !== "approved") {
     const flags: SessionFlag[] = ["no_active_plan"];
@@ -97,12 +100,12 @@ function judgeAgainst(session: SessionFacts, plan: PlanInForce, ctx: SessionCont
   const limit = plan.areas.find((a) => a.area === session.area);
   if (!limit) flags.push("area_not_approved");
   else if (session.needleMm > limit.maxNeedleMm + 1e-9) flags.push("needle_exceeds_plan");
-  const at = Date.parse(session.performedAt);
-  if (ctx.previous && at - Date.parse(ctx.previous.performedAt) < requiredSpacing(ctx.previous, session.area, plan, ctx).days * DAY_MS) {
+  const zone = ctx.timeZone ?? "UTC";
+  if (ctx.previous && tooSoon(ctx.previous.performedAt, session.performedAt, requiredSpacing(ctx.previous, session.area, plan, ctx).days, zone)) {
     tooClose.add(ctx.previous);
   }
   // A late report judged forward too: the session already logged after it came too soon after this one.
-  if (ctx.next && Date.parse(ctx.next.performedAt) - at < requiredSpacing(session, session.area, plan, ctx).days * DAY_MS) {
+  if (ctx.next && tooSoon(session.performedAt, ctx.next.performedAt, requiredSpacing(session, session.area, plan, ctx).days, zone)) {
     tooClose.add(ctx.next);
   }
   if (tooClose.size > 0) flags.push("interval_too_short");
@@ -135,15 +138,16 @@ export function computeSessionFlags(session: SessionFacts, ctx: SessionContext):
 export type NextAllowed = { at: string | null; reasons: SpacingReason[] };
 
 /**
- * The earliest moment the next session in an area is allowed (null: now), from every recent session
- * there, so an earlier longer-needle session is not forgotten behind a later short one.
+ * The earliest moment the next session in an area is allowed (null: now): the start of the clinic day
+ * the spacing ends on, from every recent session there, so an earlier longer-needle session is not
+ * forgotten behind a later short one.
  */
-export function nextAllowedInArea(recent: AreaSession[], area: string, plan: NonNullable<PlanInForce>, rules: SpacingRules, now: Date): NextAllowed {
+export function nextAllowedInArea(recent: AreaSession[], area: string, plan: NonNullable<PlanInForce>, rules: SpacingRules, now: Date, timeZone = "UTC"): NextAllowed {
   let best: NextAllowed = { at: null, reasons: [] };
   let bestMs = now.getTime();
   for (const session of recent) {
     const spacing = requiredSpacing(session, area, plan, rules);
-    const next = Date.parse(session.performedAt) + spacing.days * DAY_MS;
+    const next = Date.parse(startOfDayInZone(addDays(dateInZone(session.performedAt, timeZone), spacing.days), timeZone));
     if (next > bestMs) {
       bestMs = next;
       best = { at: new Date(next).toISOString(), reasons: spacing.reasons };

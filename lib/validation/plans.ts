@@ -45,10 +45,19 @@ export const planDecisionSchema = z.object({
 });
 export type PlanDecisionInput = z.infer<typeof planDecisionSchema>;
 
+/** The template form shows these messages next to its fields, so they are written for the clinician. */
 export const planTemplateSchema = z.object({
-  name: z.string({ error: "name is required." }).trim().min(1, "name is required.").max(80, "name is at most 80 characters."),
+  name: z.string({ error: "Name the template." }).trim().min(1, "Name the template.").max(80, "The name is at most 80 characters."),
   areas: z.array(planAreaSchema).min(1, "A template needs at least one area.").max(AREAS.length),
-  minIntervalDays: z.number({ error: "minIntervalDays must be a whole number of days." }).int().min(1).max(365),
-  instructions: z.string({ error: "instructions are required." }).trim().min(1, "instructions are required.").max(4000),
+  minIntervalDays: z
+    .number({ error: "Set the minimum number of days between sessions." })
+    .int("Use whole days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days."),
+  instructions: z
+    .string({ error: "Write the instructions for the patient." })
+    .trim()
+    .min(1, "Write the instructions for the patient.")
+    .max(4000, "The instructions are at most 4000 characters."),
 });
 export type PlanTemplateInput = z.infer<typeof planTemplateSchema>;

@@ -18,18 +18,25 @@ const reportTime = (field: string) =>
     .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future.`)
     .refine((v) => Date.parse(v) >= Date.now() - MAX_AGE_MS, `${field} is more than a year ago.`);
 
+/**
+ * A missing answer gets the words a patient reads next to the field; a wrong value (only an API client
+ * can send one) gets the exact contract.
+ */
+const missingOr = (missing: string, wrong: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null || issue.input === "" ? missing : wrong;
+
 const notes = z.string({ error: "notes must be text." }).trim().max(2000, "notes are at most 2000 characters.").nullish().transform((v) => v || null);
 
 export const sessionReportSchema = z.object({
   performedAt: reportTime("performedAt"),
-  area: z.enum(AREAS, { error: `area must be one of ${AREAS.join(", ")}.` }),
+  area: z.enum(AREAS, { error: missingOr("Choose the area.", `area must be one of ${AREAS.join(", ")}.`) }),
   needleMm: z
-    .number({ error: "needleMm must be a number of millimetres." })
+    .number({ error: missingOr("Choose the needle length.", "needleMm must be a number of millimetres.") })
     .finite()
     .positive("needleMm must be more than 0.")
     .max(MAX_REPORTABLE_NEEDLE_MM, `needleMm must be at most ${MAX_REPORTABLE_NEEDLE_MM} mm.`),
-  device: z.enum(DEVICES, { error: `device must be one of ${DEVICES.join(", ")}.` }),
-  sanitized: z.boolean({ error: "sanitized must be true or false." }),
+  device: z.enum(DEVICES, { error: missingOr("Choose the device.", `device must be one of ${DEVICES.join(", ")}.`) }),
+  sanitized: z.boolean({ error: missingOr("Answer yes or no.", "sanitized must be true or false.") }),
   patchTestDone: z.boolean({ error: "patchTestDone must be true or false." }).nullish().transform((v) => v ?? null),
   notes,
 });
@@ -59,7 +66,31 @@ export const reactionReportSchema = z.object({
 }).refine((r) => r.sessionId !== null || r.area !== null, { path: ["area"], message: "Say where the reaction is: the area (or the session it follows)." });
 export type ReactionReportInput = z.infer<typeof reactionReportSchema>;
 
-export const reviewQueueQuerySchema = z.object({ ...pagingSchema, pageSize: pageSizeSchema(100, 50) });
+/** Run a form check even when other fields failed, unless this field itself did. */
+const untouched = (field: string) => ({ when: (payload: { issues: readonly { path?: PropertyKey[] }[] }) => payload.issues.every((i) => i.path?.[0] !== field) });
+
+/**
+ * What the report form asks beyond the API: the area always (a reaction linked to the latest session
+ * anywhere once hid a face reaction behind a neck session) and at least one symptom graded. Checked
+ * with the rest of the answers, so every field's message shows at once.
+ */
+export const reactionFormSchema = reactionReportSchema
+  .refine((r) => r.area !== null, { path: ["area"], message: "Choose where the reaction is.", ...untouched("area") })
+  .refine((r) => r.symptoms.some((s) => s.grade > 0), { path: ["symptoms"], message: "Choose how strong at least one symptom is.", ...untouched("symptoms") });
+
+export const REVIEW_SCOPES = ["mine", "clinic"] as const;
+export type ReviewScope = (typeof REVIEW_SCOPES)[number];
+
+/**
+ * `mine`: reports of the patients the clinician is responsible for (a clinician's default); `clinic`:
+ * every report of the clinic (an admin's default), so a colleague can cover for someone away.
+ */
+export const reviewQueueQuerySchema = z.object({
+  scope: z.preprocess(blankToUndefined, z.enum(REVIEW_SCOPES, { error: "scope must be mine or clinic." }).optional()),
+  ...pagingSchema,
+  pageSize: pageSizeSchema(100, 50),
+});
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
 export const reportListQuerySchema = z.object({ ...pagingSchema, pageSize: pageSizeSchema(100, 20) });
 

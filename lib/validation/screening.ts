@@ -4,7 +4,8 @@ import { pastOrTodayDateSchema } from "./common";
 
 export const screeningAnswerSchema = z.object({
   item: z.enum(SCREENING_ITEM_CODES, { error: "Unknown screening item." }),
-  answer: z.boolean({ error: "answer must be true (yes) or false (no)." }),
+  // Shown next to the unanswered item in the screening form, and clear enough for an API client.
+  answer: z.boolean({ error: "Answer yes or no." }),
   date: pastOrTodayDateSchema.nullish().transform((v) => v ?? null),
 });
 

@@ -7,58 +7,55 @@ import { Alert } from "@/app/_components/ui/card";
 import { Field } from "@/app/_components/ui/field";
 import { loadLoginSchema, preloadLoginSchemaAfterLoad } from "@/lib/client/login-schema";
 import { signInWithPassword } from "@/lib/client/sign-in";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
+import type { LoginInput } from "@/lib/validation/auth";
 
 const GENERIC_ERROR = "The email or password is incorrect, or the account cannot sign in right now.";
 const NETWORK_ERROR = "We could not reach the server. Check your connection and try again.";
 
+/**
+ * Refused credentials all read the same (by design); a sign-in that did not complete (no server, a
+ * refused CSRF token, an answer without a URL) is never a success.
+ */
+async function signIn({ email, password }: LoginInput): Promise<void> {
+  const signedIn = await signInWithPassword(email, password).catch(() => {
+    throw new Error(NETWORK_ERROR);
+  });
+  if (!signedIn) throw new Error(GENERIC_ERROR);
+}
+
 export function LoginForm({ callbackPath }: { callbackPath: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
-  const [pending, setPending] = useState(false);
+  const [unreachable, setUnreachable] = useState(false);
   useEffect(preloadLoginSchemaAfterLoad, []);
+  const form = useSchemaForm({
+    schema: () => loadLoginSchema().then((m) => m.loginSchema),
+    send: signIn,
+    // Only our own checked callback path is followed, never the URL in next-auth's answer.
+    onSuccess: () => {
+      router.replace(callbackPath ?? "/");
+      router.refresh();
+    },
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const schemas = await loadLoginSchema().catch(() => null);
-    if (!schemas) {
-      setError(NETWORK_ERROR);
-      return;
-    }
-    const parsed = schemas.loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      const flat = parsed.error.flatten().fieldErrors;
-      setFieldErrors({ email: flat.email?.[0], password: flat.password?.[0] });
-      setError(null);
-      return;
-    }
-    setFieldErrors({});
-    setError(null);
-    setPending(true);
-    try {
-      if (!(await signInWithPassword(parsed.data.email, parsed.data.password))) {
-        setError(GENERIC_ERROR);
-        return;
-      }
-      router.replace(callbackPath ?? "/");
-      router.refresh();
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    const data = new FormData(event.currentTarget);
+    setUnreachable(false);
+    // The schema loads after the page; when it cannot be fetched, neither can the sign-in.
+    await form.submit({ email: data.get("email"), password: data.get("password") }).catch(() => setUnreachable(true));
   }
 
+  const error = unreachable ? NETWORK_ERROR : form.failure?.message;
   // method="post": a submit before hydration (or without JavaScript) re-renders this page rather than
   // putting the password in the URL.
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div aria-live="polite">{error && <Alert tone="error">{error}</Alert>}</div>
-      <Field label="Email" name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+      <Field label="Email" name="email" type="email" autoComplete="username" required error={form.errors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={form.errors.password} />
+      <Button type="submit" className="w-full" disabled={form.pending}>
+        {form.pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>
   );

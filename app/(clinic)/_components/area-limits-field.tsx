@@ -2,6 +2,7 @@
 
 import { AREA_LABELS, AREAS, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
 import type { PlanAreaLimit } from "@/lib/domain/plan-rules";
+import { GroupField } from "./group-field";
 
 type Props = { value: PlanAreaLimit[]; onChange: (next: PlanAreaLimit[]) => void; error?: string };
 
@@ -13,8 +14,7 @@ export function AreaLimitsField({ value, onChange, error }: Props) {
     onChange(mm === null ? others : AREAS.flatMap((a) => (a === area ? [{ area, maxNeedleMm: mm }] : others.filter((l) => l.area === a))));
   };
   return (
-    <fieldset aria-describedby={error ? "areas-error" : undefined} className="space-y-2">
-      <legend className="text-sm font-medium text-slate-800">Approved areas and maximum needle length</legend>
+    <GroupField legend="Approved areas and maximum needle length" error={error} className="space-y-2">
       <div className="divide-y divide-slate-100 rounded-md border border-slate-300">
         {AREAS.map((area) => {
           const limit = limitOf(area);
@@ -49,11 +49,6 @@ export function AreaLimitsField({ value, onChange, error }: Props) {
           );
         })}
       </div>
-      {error && (
-        <p id="areas-error" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </GroupField>
   );
 }

@@ -7,9 +7,13 @@ import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
+import { loadReportSchemas } from "@/lib/client/report-schemas";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
 
 /** One alert, or every open alert of a patient and kind up to the newest one shown (the inbox's groups). */
 export type AlertTarget = { alertId: string } | { group: { patientId: string; kind: string; upTo: string; count: number } };
+
+type Action = "acknowledge" | "resolve";
 
 type Props = {
   target: AlertTarget;
@@ -28,34 +32,35 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState("");
   const [suspendPlan, setSuspendPlan] = useState(false);
-  const [noteError, setNoteError] = useState<string>();
   const done = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary });
     router.refresh();
   };
-  const post = (action: "acknowledge" | "resolve") =>
-    group
-      ? apiFetch("/api/alerts/groups", { method: "POST", body: { patientId: group.patientId, kind: group.kind, upTo: group.upTo, action, note: action === "resolve" ? note : undefined } })
-      : apiFetch(`/api/alerts/${(target as { alertId: string }).alertId}/${action}`, { method: "POST", body: action === "resolve" ? { note, suspendPlan } : undefined });
-  const acknowledge = useMutation({ mutationFn: () => post("acknowledge"), onSuccess: done });
-  const resolve = useMutation({ mutationFn: () => post("resolve"), onSuccess: done });
+  const url = (action: Action) => (group ? "/api/alerts/groups" : `/api/alerts/${(target as { alertId: string }).alertId}/${action}`);
+  const groupBody = (action: Action) => (group ? { patientId: group.patientId, kind: group.kind, upTo: group.upTo, action } : undefined);
+  // Acknowledging sends no input, so it needs no form: only its pending and error state.
+  const acknowledge = useMutation({ mutationFn: () => apiFetch(url("acknowledge"), { method: "POST", body: groupBody("acknowledge") }), onSuccess: done });
+  // The note is checked by the API's own schema (a group and a single alert each have one), loaded with zod on first use.
+  const resolve = useSchemaForm({
+    schema: async () => {
+      const schemas = await loadReportSchemas();
+      return group ? schemas.alertGroupActionSchema : schemas.alertResolveSchema;
+    },
+    send: (body) => apiFetch(url("resolve"), { method: "POST", body }),
+    onSuccess: done,
+  });
   const all = group ? ` all ${group.count}` : "";
 
   if (status === "resolved") return null;
 
   function onResolve(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!note.trim()) {
-      setNoteError("Write a resolution note.");
-      return;
-    }
-    setNoteError(undefined);
-    resolve.mutate();
+    void resolve.submit(group ? { ...groupBody("resolve"), note } : { note, suspendPlan });
   }
 
   return (
     <div className="space-y-2">
-      <FormStatus error={acknowledge.error?.message ?? resolve.error?.message} />
+      <FormStatus error={acknowledge.error?.message ?? resolve.failure?.message} />
       {!resolving ? (
         <div className="flex flex-wrap gap-2">
           {status === "open" && (
@@ -73,15 +78,21 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
         </div>
       ) : (
         <form onSubmit={onResolve} noValidate className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-          <TextareaField label={`Resolution note for ${patientName}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} error={noteError} />
+          <TextareaField label={`Resolution note for ${patientName}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} error={resolve.errors.note} />
           {canSuspend && !group && (
             <CheckboxField label="Also suspend the home-care plan (the note becomes the reason the patient sees)" checked={suspendPlan} onChange={(e) => setSuspendPlan(e.target.checked)} />
           )}
           <div className="flex gap-2">
-            <Button type="submit" variant={suspendPlan ? "danger" : "primary"} disabled={resolve.isPending}>
-              {resolve.isPending ? "Saving…" : suspendPlan ? "Resolve and suspend plan" : `Resolve${all}`}
+            <Button type="submit" variant={suspendPlan ? "danger" : "primary"} disabled={resolve.pending}>
+              {resolve.pending ? "Saving…" : suspendPlan ? "Resolve and suspend plan" : `Resolve${all}`}
             </Button>
-            <Button variant="ghost" onClick={() => setResolving(false)}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setResolving(false);
+                resolve.reset();
+              }}
+            >
               Cancel
             </Button>
           </div>

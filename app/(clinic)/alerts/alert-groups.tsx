@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
 import type { AlertGroup } from "@/lib/data/alert-groups";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { AlertActions } from "./alert-actions";
 import { KIND_LABELS } from "./alert-list";
 
@@ -25,11 +25,18 @@ export function AlertGroupList({ groups, isClinician }: { groups: AlertGroup[]; 
                 {g.patientName}
               </Link>
               <span className="text-sm text-slate-700">
-                {g.count === 1 ? formatDateTime(g.lastAt) : `${g.count} alerts since ${formatDate(g.firstAt.slice(0, 10))}${g.highCount && g.highCount < g.count ? ` (${g.highCount} high)` : ""}`}
+                {g.count === 1 ? (
+                  <ClinicTime iso={g.lastAt} />
+                ) : (
+                  <>
+                    {g.count} alerts since <ClinicTime iso={g.firstAt} dateOnly />
+                    {g.highCount > 0 && g.highCount < g.count ? ` (${g.highCount} high)` : ""}
+                  </>
+                )}
               </span>
             </div>
             <p className="mt-2 text-sm">
-              {g.count > 1 && <span className="text-slate-700">Latest, {formatDateTime(g.lastAt)}: </span>}
+              {g.count > 1 && <span className="text-slate-700">Latest, <ClinicTime iso={g.lastAt} />: </span>}
               {g.latestSummary}
             </p>
             {g.count > 1 && (

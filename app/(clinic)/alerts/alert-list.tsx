@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
-import { formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import type { AlertDto } from "@/lib/data/alerts";
 import { AlertActions } from "./alert-actions";
 
@@ -30,12 +30,12 @@ export function AlertList({ alerts, isClinician, showPatient = true }: { alerts:
                 {a.patientName}
               </Link>
             )}
-            <span className="text-sm text-slate-600">{formatDateTime(a.createdAt)}</span>
+            <span className="text-sm text-slate-600"><ClinicTime iso={a.createdAt} /></span>
           </div>
           <p className="mt-2 text-sm">{a.summary}</p>
           {a.acknowledgedBy && a.status !== "open" && (
             <p className="mt-1 text-xs text-slate-600">
-              Acknowledged by {a.acknowledgedBy} {a.acknowledgedAt && formatDateTime(a.acknowledgedAt)}
+              Acknowledged by {a.acknowledgedBy} {a.acknowledgedAt && <ClinicTime iso={a.acknowledgedAt} />}
             </p>
           )}
           {a.status === "resolved" && (

@@ -7,7 +7,7 @@ import { listAuditEvents } from "@/lib/data/audit-log";
 import { findPatientChoice } from "@/lib/data/patients";
 import { listClinicStaff } from "@/lib/data/staff";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/domain/audit-actions";
-import { formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
 
@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <tbody className="divide-y divide-slate-100 align-top">
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.occurredAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2"><ClinicTime iso={e.occurredAt} /></td>
                   <td className="px-3 py-2">{e.actor ? `${e.actor.name} (${e.actor.role})` : "—"}</td>
                   <td className="px-3 py-2">{auditActionLabel(e.action)}</td>
                   <td className="px-3 py-2">{e.patient ? `${e.patient.name} · ${e.patient.mrn}` : "—"}</td>

@@ -7,7 +7,9 @@ import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { listPatients } from "@/lib/data/patients";
 import { formatMm } from "@/lib/domain/clinical";
-import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
+import { clinicToday } from "@/lib/data/clock";
+import { ageOn, formatCalendarDate } from "@/lib/domain/dates";
+import { skinTypeLabel } from "@/lib/format";
 import { patientListQuerySchema } from "@/lib/validation/patients";
 import { NeedsReviewBadge, PlanStatusBadge } from "./plan-status-badge";
 import { RosterSearch } from "./roster-search";
@@ -22,6 +24,7 @@ export default async function PatientsPage({ searchParams }: Props) {
   const parsed = patientListQuerySchema.safeParse({ q: raw.q, page: raw.page, status: raw.status, sort: raw.sort });
   const query = parsed.success ? parsed.data : patientListQuerySchema.parse({});
   const { items, total, page, pageSize } = listPatients(actor, query);
+  const today = clinicToday();
   const filters = { ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.sort !== "name" && { sort: query.sort }) };
   const pageHref = (n: number) => `/patients?${new URLSearchParams({ ...filters, page: String(n) })}`;
   const filtered = Boolean(query.q || query.status);
@@ -77,7 +80,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                   </td>
                   <td className="px-4 py-3 font-mono">{p.mrn}</td>
                   <td className="px-4 py-3">
-                    {formatDate(p.dateOfBirth)} <span className="text-slate-600">({ageOn(p.dateOfBirth)})</span>
+                    {formatCalendarDate(p.dateOfBirth)} <span className="text-slate-600">({ageOn(p.dateOfBirth, today)})</span>
                   </td>
                   <td className="px-4 py-3">{skinTypeLabel(p.skinType)}</td>
                   <td className="px-4 py-3">{p.responsibleClinician.name}</td>
@@ -88,7 +91,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                     </span>
                   </td>
                   <td className="px-4 py-3">{p.maxNeedleMm !== null ? `${formatMm(p.maxNeedleMm)} mm` : "—"}</td>
-                  <td className="px-4 py-3">{p.reviewBy ? formatDate(p.reviewBy) : "—"}</td>
+                  <td className="px-4 py-3">{p.reviewBy ? formatCalendarDate(p.reviewBy) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { FormStatus, SelectField } from "@/app/_components/ui/form-controls";
-import { ApiError, apiFetch } from "@/lib/client/api";
-import { fieldErrors } from "@/lib/client/form-errors";
+import { apiFetch } from "@/lib/client/api";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
 import { SKIN_TYPES } from "@/lib/domain/clinical";
 import { skinTypeLabel } from "@/lib/format";
 import { patientCreateSchema } from "@/lib/validation/patients";
@@ -21,9 +20,9 @@ type Props = {
 /** Creates a patient, or edits one when `initial` is given; the same schema checks both sides. */
 export function PatientForm({ clinicians, initial }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (values: Values) =>
+  const form = useSchemaForm({
+    schema: patientCreateSchema,
+    send: (values) =>
       initial
         ? apiFetch<{ id: string }>(`/api/patients/${initial.id}`, { method: "PATCH", body: values })
         : apiFetch<{ id: string }>("/api/patients", { method: "POST", body: values }),
@@ -31,26 +30,17 @@ export function PatientForm({ clinicians, initial }: Props) {
       router.push(`/patients/${patient.id}`);
       router.refresh();
     },
-    onError: (error) => {
-      if (error instanceof ApiError) setErrors(fieldErrors(error.issues));
-    },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = patientCreateSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    void form.submit(Object.fromEntries(new FormData(event.currentTarget)));
   }
 
+  const { errors } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      <FormStatus error={mutation.error?.message} />
+      <FormStatus error={form.status} />
       <Field label="Full name" name="name" defaultValue={initial?.name} required maxLength={120} error={errors.name} autoComplete="off" />
       <Field label="Date of birth" name="dateOfBirth" type="date" defaultValue={initial?.dateOfBirth} required error={errors.dateOfBirth} />
       <Field label="MRN" name="mrn" defaultValue={initial?.mrn} required maxLength={32} error={errors.mrn} hint="Medical record number, unique in your clinic." />
@@ -81,8 +71,8 @@ export function PatientForm({ clinicians, initial }: Props) {
         ))}
       </SelectField>
       <div className="flex gap-2">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : initial ? "Save changes" : "Create patient"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : initial ? "Save changes" : "Create patient"}
         </Button>
         <ButtonLink href={initial ? `/patients/${initial.id}` : "/patients"}>Cancel</ButtonLink>
       </div>

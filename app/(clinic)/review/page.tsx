@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { Badge } from "@/app/_components/ui/badge";
 import { Pager } from "@/app/_components/ui/pager";
 import { requirePageActor } from "@/lib/auth/page-guards";
@@ -8,8 +9,7 @@ import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import { gradeLabel, symptomLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
 import { listReviewQueue } from "@/lib/data/review-queue";
-import { formatDateTime } from "@/lib/format";
-import { reviewQueueQuerySchema } from "@/lib/validation/reports";
+import { REVIEW_SCOPES, reviewQueueQuerySchema, type ReviewScope } from "@/lib/validation/reports";
 import { SignOffButton } from "./sign-off-button";
 
 export const metadata: Metadata = { title: "To review" };
@@ -19,14 +19,29 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requirePageActor(STAFF_ROLES);
   const parsed = reviewQueueQuerySchema.safeParse(await searchParams);
-  const { items, total, page, pageSize } = listReviewQueue(actor, parsed.success ? parsed.data : reviewQueueQuerySchema.parse({}));
+  const { items, total, page, pageSize, scope } = listReviewQueue(actor, parsed.success ? parsed.data : reviewQueueQuerySchema.parse({}));
+  const href = (n: number, to: ReviewScope = scope) => `/review?scope=${to}${n > 1 ? `&page=${n}` : ""}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">To review</h1>
       <p className="text-sm text-slate-700">
-        {actor.role === "clinician" ? "New reports from the patients you are responsible for." : "New patient reports across the clinic."} Each stays here until a
-        clinician marks it reviewed.
+        {scope === "mine" ? "New reports from the patients you are responsible for." : "New patient reports across the clinic."} Each stays here until a
+        clinician of the clinic marks it reviewed.
       </p>
+      {actor.role === "clinician" && (
+        <nav aria-label="Whose reports" className="flex gap-2 text-sm">
+          {REVIEW_SCOPES.map((option) => (
+            <Link
+              key={option}
+              href={href(1, option)}
+              aria-current={option === scope ? "page" : undefined}
+              className="rounded-md border border-slate-300 px-3 py-1.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium"
+            >
+              {option === "mine" ? "My patients" : "Whole clinic"}
+            </Link>
+          ))}
+        </nav>
+      )}
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">Nothing to review. All caught up.</p>
       ) : (
@@ -38,7 +53,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                   <Link href={`/patients/${item.patientId}`} className="font-medium text-brand-700 hover:underline">
                     {item.patientName}
                   </Link>{" "}
-                  · {item.kind === "session" ? "Session" : "Reaction"} · {formatDateTime(item.at)}
+                  · {item.kind === "session" ? "Session" : "Reaction"} · <ClinicTime iso={item.at} />
                   {item.onBehalf && " · recorded by the clinic"}
                 </p>
                 {item.kind === "session" ? (
@@ -64,7 +79,7 @@ export default async function ReviewPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
-      <Pager page={page} pageSize={pageSize} total={total} href={(n) => `/review?page=${n}`} noun={["report to review", "reports to review"]} />
+      <Pager page={page} pageSize={pageSize} total={total} href={(n) => href(n)} noun={["report to review", "reports to review"]} />
     </div>
   );
 }

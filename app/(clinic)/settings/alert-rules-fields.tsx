@@ -1,3 +1,4 @@
+import { GroupField } from "@/app/(clinic)/_components/group-field";
 import { Field } from "@/app/_components/ui/field";
 import { CheckboxField, SelectField } from "@/app/_components/ui/form-controls";
 import { DEFAULT_ALERT_RULES, type AlertRules } from "@/lib/domain/alert-rules";
@@ -15,7 +16,6 @@ const gradeOptions = (max: number) =>
 /** The clinic's reaction alert rules (DOMAIN.md defaults, tighten-only); any flagged session always raises an alert. */
 export function AlertRulesFields({ rules, errors }: { rules: AlertRules; errors: FieldErrors }) {
   const defaults = DEFAULT_ALERT_RULES;
-  const symptomsError = errorFor(errors, "alertRules.persistentSymptoms");
   return (
     <fieldset className="space-y-3">
       <legend className="text-lg font-semibold">Reaction alert rules (raise a high alert)</legend>
@@ -52,22 +52,16 @@ export function AlertRulesFields({ rules, errors }: { rules: AlertRules; errors:
           {gradeOptions(defaults.persistentGrade)}
         </SelectField>
       </div>
-      <fieldset aria-describedby={symptomsError ? "persistent-symptoms-error" : undefined}>
-        <legend className="text-sm font-medium">Symptoms that count as a lasting reaction</legend>
+      <GroupField legend="Symptoms that count as a lasting reaction" legendClassName="text-sm font-medium" error={errorFor(errors, "alertRules.persistentSymptoms")} className="space-y-1">
         <p className="text-sm text-slate-600">Redness and swelling always count.</p>
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        <div className="grid gap-1 sm:grid-cols-2">
           {SYMPTOMS.map((s) => {
             const always = defaults.persistentSymptoms.includes(s.code);
             // A disabled box is not submitted; the form adds the always-counted symptoms itself.
             return <CheckboxField key={s.code} name="persistentSymptoms" value={s.code} defaultChecked={always || rules.persistentSymptoms.includes(s.code)} disabled={always} label={s.label} />;
           })}
         </div>
-        {symptomsError && (
-          <p id="persistent-symptoms-error" className="mt-1 text-sm text-red-700">
-            {symptomsError}
-          </p>
-        )}
-      </fieldset>
+      </GroupField>
     </fieldset>
   );
 }

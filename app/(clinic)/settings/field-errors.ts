@@ -1,13 +1,12 @@
-import type { FieldIssue } from "@/lib/errors";
+import type { FieldErrors, PlacedIssue } from "@/lib/client/use-schema-form";
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
-/** Issues keyed by their dotted path (the server's `issues[].path`, or a zod path joined the same way). */
-export function toFieldErrors(issues: FieldIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.path || "form"] ??= issue.message;
-  return errors;
-}
+/**
+ * Settings errors stay keyed by their full dotted path (`intervalFloors.2.minDays`), so each floor,
+ * class and rule shows its own message; an issue about the whole input is the form's.
+ */
+export const settingsFieldOf = ({ path }: PlacedIssue) => path || "form";
 
 /** The message for a field or anything under it (`intervalFloors` covers `intervalFloors.2.minDays`). */
 export function errorFor(errors: FieldErrors, path: string): string | undefined {

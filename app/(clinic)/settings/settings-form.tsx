@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { Field, inputClasses } from "@/app/_components/ui/field";
-import { FormStatus } from "@/app/_components/ui/form-controls";
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { Field } from "@/app/_components/ui/field";
+import { FormStatus, SelectField } from "@/app/_components/ui/form-controls";
+import { apiFetch } from "@/lib/client/api";
+import { fieldErrors, useSchemaForm } from "@/lib/client/use-schema-form";
 import { DEFAULT_ALERT_RULES } from "@/lib/domain/alert-rules";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
 import { ALWAYS_BLOCK_ITEMS, DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS, findLoosening, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { AlertRulesFields } from "./alert-rules-fields";
-import { errorFor, toFieldErrors, type FieldErrors } from "./field-errors";
+import { errorFor, settingsFieldOf } from "./field-errors";
 import { SpacingFields } from "./spacing-fields";
 
 function readForm(form: FormData, settings: ClinicSettings) {
@@ -39,37 +39,40 @@ function readForm(form: FormData, settings: ClinicSettings) {
  */
 export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; canEdit: boolean }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => apiFetch("/api/clinic/settings", { method: "PUT", body }),
-    onSuccess: () => router.refresh(),
-    onError: (error) => setErrors(error instanceof ApiError ? toFieldErrors(error.issues) : {}),
+  const [saved, setSaved] = useState(false);
+  const form = useSchemaForm({
+    schema: clinicSettingsSchema,
+    send: (body) => apiFetch("/api/clinic/settings", { method: "PUT", body }),
+    fieldOf: settingsFieldOf,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    mutation.reset();
-    const parsed = clinicSettingsSchema.safeParse(readForm(new FormData(event.currentTarget), settings));
-    if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
-      return;
-    }
-    const { alertRules, screeningValidityDays, rednessExtraSpacingDays, ...rest } = parsed.data;
+    form.reset();
+    setSaved(false);
+    const data = await form.validate(readForm(new FormData(event.currentTarget), settings));
+    if (!data) return;
+    const { alertRules, screeningValidityDays, rednessExtraSpacingDays, ...rest } = data;
     const loosened = findLoosening({
       ...rest,
       alertRules: alertRules ?? settings.alertRules,
       screeningValidityDays: screeningValidityDays ?? settings.screeningValidityDays,
       rednessExtraSpacingDays: rednessExtraSpacingDays ?? settings.rednessExtraSpacingDays,
     });
-    setErrors(toFieldErrors(loosened));
-    if (loosened.length === 0) mutation.mutate(parsed.data);
+    if (loosened.length > 0) form.showErrors(fieldErrors(loosened, settingsFieldOf));
+    else await form.send(data);
   }
 
+  const { errors } = form;
   const invalid = Object.keys(errors).length > 0;
-  const status = invalid ? `Not saved. ${errors.form ?? "Check the settings marked below."}` : (mutation.error?.message ?? null);
+  const status = invalid ? `Not saved. ${errors.form ?? "Check the settings marked below."}` : (form.failure?.message ?? null);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormStatus error={status} success={mutation.isSuccess ? "Settings saved. New decisions use them from now on." : null} />
+      <FormStatus error={status} success={saved ? "Settings saved. New decisions use them from now on." : null} />
       {/* A disabled fieldset makes every control read-only for admins in one place. */}
       <fieldset disabled={!canEdit} className="space-y-6">
         <fieldset className="space-y-2">
@@ -78,29 +81,19 @@ export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; 
           <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
             {SCREENING_ITEMS.map((item) => {
               const always = ALWAYS_BLOCK_ITEMS.includes(item.code);
-              const error = errorFor(errors, `screeningClasses.${item.code}`);
               return (
-                <div key={item.code} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                  <label htmlFor={`class-${item.code}`} className="text-sm">
-                    {item.label}
-                  </label>
-                  <select
-                    id={`class-${item.code}`}
-                    name={`class.${item.code}`}
-                    defaultValue={always ? "block" : settings.screeningClasses[item.code]}
-                    className={`${inputClasses} w-40`}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `class-${item.code}-error` : undefined}
-                  >
-                    <option value="block">{always ? "Block (always)" : "Block"}</option>
-                    {!always && <option value="review">Review</option>}
-                  </select>
-                  {error && (
-                    <p id={`class-${item.code}-error`} className="w-full text-sm text-red-700">
-                      {error}
-                    </p>
-                  )}
-                </div>
+                <SelectField
+                  key={item.code}
+                  id={`class-${item.code}`}
+                  label={item.label}
+                  name={`class.${item.code}`}
+                  defaultValue={always ? "block" : settings.screeningClasses[item.code]}
+                  error={errorFor(errors, `screeningClasses.${item.code}`)}
+                  className="px-3 py-2"
+                >
+                  <option value="block">{always ? "Block (always)" : "Block"}</option>
+                  {!always && <option value="review">Review</option>}
+                </SelectField>
               );
             })}
           </div>
@@ -120,8 +113,8 @@ export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; 
         <AlertRulesFields rules={settings.alertRules} errors={errors} />
       </fieldset>
       {canEdit && (
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save settings"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save settings"}
         </Button>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { GroupField } from "@/app/(clinic)/_components/group-field";
 import { Field } from "@/app/_components/ui/field";
 import { formatMm } from "@/lib/domain/clinical";
 import { DEFAULT_INTERVAL_FLOORS, DEFAULT_REDNESS_EXTRA_SPACING_DAYS, DEFAULT_SCREENING_VALIDITY_DAYS, intervalFloorFor, type ClinicSettings } from "@/lib/domain/clinic-settings";
@@ -7,10 +8,8 @@ import { errorFor, type FieldErrors } from "./field-errors";
 export function SpacingFields({ settings, errors }: { settings: ClinicSettings; errors: FieldErrors }) {
   return (
     <>
-      <fieldset className="space-y-2">
-        <legend className="text-lg font-semibold">Minimum days between sessions in one area</legend>
+      <GroupField legend="Minimum days between sessions in one area" legendClassName="text-lg font-semibold" error={errors.intervalFloors} className="space-y-2">
         <p className="text-sm text-slate-700">Clinics may lengthen these, never shorten them below the defaults in the clinical reference.</p>
-        {errors.intervalFloors && <p className="text-sm text-red-700">{errors.intervalFloors}</p>}
         <div className="grid gap-3 sm:grid-cols-2">
           {settings.intervalFloors.map((floor, index) => {
             const minimum = intervalFloorFor(floor.upToMm, DEFAULT_INTERVAL_FLOORS);
@@ -29,7 +28,7 @@ export function SpacingFields({ settings, errors }: { settings: ClinicSettings; 
             );
           })}
         </div>
-      </fieldset>
+      </GroupField>
       <fieldset className="space-y-2">
         <legend className="text-lg font-semibold">Spacing and screening</legend>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { LocalTime } from "@/app/_components/local-time";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import type { SpacingReason } from "@/lib/domain/session-flags";
-import { formatDate } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/domain/dates";
 import type { HomeCare } from "@/lib/data/home-care";
 
 type Props = { homeCare: HomeCare };
@@ -45,7 +45,7 @@ export function MyPlan({ homeCare: data }: Props) {
   }
   if (plan.status === "expired") {
     return (
-      <Status tone="warning" title={`Your plan expired on ${formatDate(plan.reviewBy!)}.`}>
+      <Status tone="warning" title={`Your plan expired on ${formatCalendarDate(plan.reviewBy!)}.`}>
         <p className="mt-2 font-medium">Contact your clinic for a review. {CONTACT}</p>
       </Status>
     );
@@ -53,7 +53,7 @@ export function MyPlan({ homeCare: data }: Props) {
   return (
     <div className="space-y-4">
       <Status tone="success" title="Approved: you may microneedle at home within these limits.">
-        Approved by {plan.decidedBy.name}. Review due by {formatDate(plan.reviewBy!)}.
+        Approved by {plan.decidedBy.name}. Review due by {formatCalendarDate(plan.reviewBy!)}.
       </Status>
       <ul className="space-y-2">
         {data.areas.map((a) => (
@@ -62,12 +62,12 @@ export function MyPlan({ homeCare: data }: Props) {
               {AREA_LABELS[a.area as Area] ?? a.area}: up to {formatMm(a.maxNeedleMm)} mm
             </p>
             <p className="text-sm text-slate-800">
-              Next session allowed: {a.nextAllowedAt ? <LocalTime iso={a.nextAllowedAt} /> : <strong>now</strong>}
+              Next session allowed: {a.nextAllowedAt ? <ClinicTime iso={a.nextAllowedAt} /> : <strong>now</strong>}
             </p>
             <SpacingReasons reasons={a.nextAllowedReasons} extraDays={data.spacing.rednessExtraSpacingDays} />
             {a.lastSessionAt && (
               <p className="text-xs text-slate-600">
-                Last session: <LocalTime iso={a.lastSessionAt} />
+                Last session: <ClinicTime iso={a.lastSessionAt} />
               </p>
             )}
           </li>

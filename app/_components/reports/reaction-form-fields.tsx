@@ -4,9 +4,9 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { FieldShell } from "@/app/_components/ui/field";
 import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
-import { ApiError, apiFetch } from "@/lib/client/api";
-import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
-import { useSubmit } from "@/lib/client/use-submit";
+import { apiFetch } from "@/lib/client/api";
+import { momentOf, toInputValue, zoneHint } from "@/lib/client/datetime";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
 import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import { GRADES, needsUrgentGuidance, SYMPTOMS, type SymptomCode } from "@/lib/domain/reactions";
 import type { HomeCare } from "@/lib/data/home-care";
@@ -26,23 +26,6 @@ export type ReactionFormFieldsProps = {
 
 const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) as Record<SymptomCode, string>;
 
-/** Errors by the top field they concern (`symptoms.0.grade` belongs to the symptoms). */
-function byField(issues: { path: string; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.path.split(".")[0] || "form"] ??= issue.message;
-  return errors;
-}
-
-const FIELDS_WITH_MESSAGES = ["reportedAt", "area", "sessionId", "notes"];
-
-/** The line above the form: a failed request, the symptoms answer, or a pointer to the fields marked. */
-function formStatus(error: Error | null, errors: Record<string, string>): string | null {
-  if (error && !(error instanceof ApiError && error.status === 400)) return `${error.message} Your answers are still here; try again.`;
-  if (errors.symptoms) return errors.symptoms;
-  if (FIELDS_WITH_MESSAGES.some((f) => errors[f])) return "Please check the answers marked below.";
-  return error?.message ?? null;
-}
-
 /**
  * Forgiving by design: every answer stays on screen after a failed request, with the reason by its field.
  * Holds no server data of its own, so the portal (plain fetch) and the clinic (TanStack Query) each bind it.
@@ -55,52 +38,41 @@ export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFor
   // Kept to the second while the minute shown is unchanged, so a reaction noticed right after a
   // session is not rounded back before it and linked to an older one.
   const [openedAt, setOpenedAt] = useState(() => new Date());
-  const [reportedAt, setReportedAt] = useState(() => toLocalInputValue(openedAt));
+  const zone = homeCare.timeZone;
+  const [reportedAt, setReportedAt] = useState(() => toInputValue(openedAt, zone));
   const [area, setArea] = useState("");
   const [sessionId, setSessionId] = useState("");
   const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<ReactionDto | null>(null);
 
   const symptoms = SYMPTOMS.map((s) => ({ symptom: s.code, grade: Number(grades[s.code]) }));
   const urgent = needsUrgentGuidance(symptoms);
 
-  const request = useSubmit((body: unknown) => apiFetch<ReactionDto>(`/api/patients/${patientId}/reactions`, { method: "POST", body }), {
+  const form = useSchemaForm({
+    schema: async () => (await loadReportSchemas()).reactionFormSchema,
+    send: (body) => apiFetch<ReactionDto>(`/api/patients/${patientId}/reactions`, { method: "POST", body }),
     onSuccess: (reaction) => {
       setSaved(reaction);
       const now = new Date();
       setOpenedAt(now);
-      setReportedAt(toLocalInputValue(now));
+      setReportedAt(toInputValue(now, zone));
       setGrades(noneGraded());
       setNotes("");
       setSessionId("");
       onSaved(reaction);
     },
-    onError: (error) => setErrors(error instanceof ApiError ? byField(error.issues) : {}),
   });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { reactionReportSchema } = await loadReportSchemas();
     setSaved(null);
-    request.reset();
-    const found: Record<string, string> = {};
-    if (!area) found.area = "Choose where the reaction is.";
-    if (symptoms.every((s) => s.grade === 0)) found.symptoms = "Choose how strong at least one symptom is.";
-    const parsed = reactionReportSchema.safeParse({
-      reportedAt: momentOf(reportedAt, openedAt) ?? reportedAt,
-      area: area || null,
-      sessionId: sessionId || null,
-      symptoms,
-      notes,
-    });
-    const all = { ...(parsed.success ? {} : byField(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })))), ...found };
-    setErrors(all);
-    if (parsed.success && Object.keys(all).length === 0) void request.submit(parsed.data);
+    void form.submit({ reportedAt: momentOf(reportedAt, openedAt, zone) ?? reportedAt, area: area || null, sessionId: sessionId || null, symptoms, notes });
   }
 
+  const { errors } = form;
   const savedUrgent = saved && needsUrgentGuidance(saved.symptoms);
-  const status = formStatus(request.error, errors);
+  // The symptoms are a set of choices with no single control to mark, so their message is the form's line.
+  const status = errors.symptoms ?? (form.failure && !Object.keys(errors).length ? `${form.failure.message} Your answers are still here; try again.` : form.status);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {saved && (
@@ -111,8 +83,8 @@ export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFor
       )}
       {savedUrgent && <UrgentGuidance />}
       <FormStatus error={status} />
-      <FieldShell label="When did you notice it?" error={errors.reportedAt}>
-        {(control) => <input {...control} type="datetime-local" value={reportedAt} max={toLocalInputValue(new Date())} onChange={(e) => setReportedAt(e.target.value)} />}
+      <FieldShell label="When did you notice it?" hint={zoneHint(zone)} error={errors.reportedAt}>
+        {(control) => <input {...control} type="datetime-local" value={reportedAt} max={toInputValue(new Date(), zone)} onChange={(e) => setReportedAt(e.target.value)} />}
       </FieldShell>
       <ReactionWhereFields
         homeCare={homeCare}
@@ -141,8 +113,8 @@ export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFor
       </div>
       <TextareaField label="Anything else? (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
       <div aria-live="polite">{urgent && !saved && <UrgentGuidance />}</div>
-      <Button type="submit" className="w-full sm:w-auto" disabled={request.pending}>
-        {request.pending ? "Sending…" : "Report reaction"}
+      <Button type="submit" className="w-full sm:w-auto" disabled={form.pending}>
+        {form.pending ? "Sending…" : "Report reaction"}
       </Button>
     </form>
   );

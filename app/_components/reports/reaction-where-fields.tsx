@@ -3,7 +3,7 @@
 import { SelectField } from "@/app/_components/ui/form-controls";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
 import type { HomeCare } from "@/lib/data/home-care";
-import { useLocalFormatter } from "../local-time";
+import { useClinicFormatter } from "../clinic-time";
 import { AreaOptions } from "./area-options";
 
 type Props = {
@@ -22,7 +22,7 @@ const areaName = (area: string) => (AREA_LABELS[area as Area] ?? area).toLowerCa
  * lasting face reaction behind a neck session. The session is optional and only offered in that area.
  */
 export function ReactionWhereFields({ homeCare, area, sessionId, onAreaChange, onSessionChange, errors }: Props) {
-  const formatLocal = useLocalFormatter();
+  const formatTime = useClinicFormatter();
   const planAreas = (homeCare.plan?.areas ?? []).map((a) => a.area);
   const sessions = homeCare.recentSessions.filter((s) => s.area === area);
   return (
@@ -41,7 +41,7 @@ export function ReactionWhereFields({ homeCare, area, sessionId, onAreaChange, o
         <option value="">{area ? `The latest ${areaName(area)} session before then` : "The latest session in that area before then"}</option>
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {formatLocal(s.performedAt)} · {formatMm(s.needleMm)} mm
+            {formatTime(s.performedAt)} · {formatMm(s.needleMm)} mm
           </option>
         ))}
       </SelectField>

@@ -5,7 +5,7 @@ import { gradeLabel, symptomLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS, HIGH_RISK_FLAGS } from "@/lib/domain/session-flags";
 import type { ReactionDto } from "@/lib/data/reactions";
 import type { SessionDto } from "@/lib/data/sessions";
-import { LocalTime } from "../local-time";
+import { ClinicTime } from "../clinic-time";
 
 export type ReportTimelineData = { sessions: SessionDto[]; reactions: ReactionDto[] };
 
@@ -38,7 +38,7 @@ export function ReportTimeline({ data, audience, notice }: { data: ReportTimelin
                   ? `Session · ${areaLabel(e.item.area)} · ${formatMm(e.item.needleMm)} mm · ${e.item.device}`
                   : `Reaction · ${e.item.area ? `${areaLabel(e.item.area)} · ` : ""}worst: ${gradeLabel(e.item.maxGrade).toLowerCase()}`}
               </p>
-              <LocalTime iso={e.at} />
+              <ClinicTime iso={e.at} />
             </div>
             {e.kind === "session" ? (
               <div className="mt-1 flex flex-wrap gap-1">
@@ -65,7 +65,7 @@ export function ReportTimeline({ data, audience, notice }: { data: ReportTimelin
             )}
             {e.kind === "reaction" && e.item.session && (
               <p className="mt-1 text-xs text-slate-600">
-                After the {areaLabel(e.item.session.area).toLowerCase()} session of <LocalTime iso={e.item.session.performedAt} />
+                After the {areaLabel(e.item.session.area).toLowerCase()} session of <ClinicTime iso={e.item.session.performedAt} />
               </p>
             )}
             {e.item.notes && <p className="mt-1 text-slate-700">“{e.item.notes}”</p>}

@@ -2,15 +2,14 @@
 
 import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { inputClasses } from "@/app/_components/ui/field";
-import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
-import { ApiError, apiFetch } from "@/lib/client/api";
-import { momentOf, toLocalInputValue } from "@/lib/client/datetime";
-import { useSubmit } from "@/lib/client/use-submit";
+import { Field } from "@/app/_components/ui/field";
+import { FormStatus, SelectField, TextareaField } from "@/app/_components/ui/form-controls";
+import { apiFetch } from "@/lib/client/api";
+import { momentOf, toInputValue, zoneHint } from "@/lib/client/datetime";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
 import { AREA_LABELS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
-import { describeFlag } from "@/lib/domain/session-flags";
 import type { HomeCare } from "@/lib/data/home-care";
-import type { SessionDto } from "@/lib/data/sessions";
+import type { LoggedSession } from "@/lib/data/sessions";
 import { loadReportSchemas } from "@/lib/client/report-schemas";
 import { AreaOptions } from "./area-options";
 import { ChoiceGroup } from "./choice-group";
@@ -22,15 +21,15 @@ export type SessionFormFieldsProps = {
   homeCare: HomeCare;
   onBehalfOf?: string;
   /** After a session is saved: the caller refreshes what depends on it (the plan's dates, the history). */
-  onSaved: (session: SessionDto) => void;
+  onSaved: (session: LoggedSession) => void;
 };
 
 const DEVICE_LABELS = { roller: "Roller", pen: "Pen", stamp: "Stamp" } as const;
 /** A patient who used a clinic depth at home must be able to say so: the report is a fact. */
 const CLINIC_LENGTHS_MM = [1.5, 2.0, 2.5, 3.0] as const;
 
-function emptyDraft(openedAt: Date) {
-  return { performedAt: toLocalInputValue(openedAt), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
+function emptyDraft(openedAt: Date, timeZone: string) {
+  return { performedAt: toInputValue(openedAt, timeZone), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
 }
 
 /**
@@ -42,17 +41,17 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
   const [openedAt, setOpenedAt] = useState(() => new Date());
   // Fetch the schema while the person fills the form, so submitting never waits for it.
   useEffect(() => void loadReportSchemas(), []);
-  const [draft, setDraft] = useState(() => emptyDraft(openedAt));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const zone = homeCare.timeZone;
+  const [draft, setDraft] = useState(() => emptyDraft(openedAt, zone));
   const [confirming, setConfirming] = useState(false);
-  const [saved, setSaved] = useState<SessionDto | null>(null);
+  const [saved, setSaved] = useState<LoggedSession | null>(null);
   const set = (key: keyof typeof draft) => (value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setConfirming(false);
   };
 
   const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
-  const performedAt = momentOf(draft.performedAt, openedAt);
+  const performedAt = momentOf(draft.performedAt, openedAt, zone);
   // A patch test matters before the first session in each area, so it is asked until one is logged there.
   const askPatchTest = draft.area !== "" && !homeCare.lastSessionByArea[draft.area];
   const warnings = sessionWarnings(homeCare, {
@@ -63,23 +62,23 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
     patchTestDone: askPatchTest ? (draft.patchTestDone === "" ? undefined : draft.patchTestDone === "yes") : null,
   });
 
-  const request = useSubmit((body: unknown) => apiFetch<SessionDto>(`/api/patients/${patientId}/sessions`, { method: "POST", body }), {
+  const form = useSchemaForm({
+    schema: async () => (await loadReportSchemas()).sessionReportSchema,
+    send: (body) => apiFetch<LoggedSession>(`/api/patients/${patientId}/sessions`, { method: "POST", body }),
     onSuccess: (session) => {
       setSaved(session);
       const now = new Date();
       setOpenedAt(now);
-      setDraft(emptyDraft(now));
+      setDraft(emptyDraft(now, zone));
       setConfirming(false);
       onSaved(session);
     },
-    onError: (error) => error instanceof ApiError && setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message]))),
   });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { sessionReportSchema } = await loadReportSchemas();
     setSaved(null);
-    const parsed = sessionReportSchema.safeParse({
+    const report = await form.validate({
       performedAt: performedAt ?? draft.performedAt,
       area: draft.area || undefined,
       needleMm: draft.needleMm ? Number(draft.needleMm) : undefined,
@@ -88,43 +87,24 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
       patchTestDone: askPatchTest && draft.patchTestDone ? draft.patchTestDone === "yes" : null,
       notes: draft.notes,
     });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), friendly(String(i.path[0]), i.message)])));
-      return;
-    }
-    setErrors({});
+    if (!report) return;
     if (warnings.length > 0 && !confirming) {
       setConfirming(true);
       return;
     }
-    void request.submit(parsed.data);
+    void form.send(report);
   }
 
+  const { errors } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {saved && <SavedNotice session={saved} homeCare={homeCare} />}
-      <FormStatus error={request.error ? `${request.error.message} Your entry is still here; try again.` : Object.keys(errors).length ? "Please check the answers marked below." : null} />
-      <div className="space-y-1">
-        <label htmlFor="session-when" className="block text-sm font-medium">
-          Date and time of the session
-        </label>
-        <input id="session-when" type="datetime-local" value={draft.performedAt} max={toLocalInputValue(new Date())} onChange={(e) => set("performedAt")(e.target.value)} className={inputClasses} aria-invalid={errors.performedAt ? true : undefined} />
-        {errors.performedAt && <p className="text-sm text-red-700">{errors.performedAt}</p>}
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="session-area" className="block text-sm font-medium">
-          Area
-        </label>
-        <select id="session-area" value={draft.area} onChange={(e) => set("area")(e.target.value)} className={inputClasses} aria-invalid={errors.area ? true : undefined}>
-          <AreaOptions planAreas={planAreas} otherLabel="Not in your plan" />
-        </select>
-        {errors.area && <p className="text-sm text-red-700">{errors.area}</p>}
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="session-needle" className="block text-sm font-medium">
-          Needle length
-        </label>
-        <select id="session-needle" value={draft.needleMm} onChange={(e) => set("needleMm")(e.target.value)} className={inputClasses} aria-invalid={errors.needleMm ? true : undefined}>
+      {saved && <SavedNotice session={saved} />}
+      <FormStatus error={form.failure && !Object.keys(errors).length ? `${form.failure.message} Your entry is still here; try again.` : form.status} />
+      <Field id="session-when" label="Date and time of the session" hint={zoneHint(zone)} type="datetime-local" value={draft.performedAt} max={toInputValue(new Date(), zone)} onChange={(e) => set("performedAt")(e.target.value)} error={errors.performedAt} />
+      <SelectField id="session-area" label="Area" value={draft.area} onChange={(e) => set("area")(e.target.value)} error={errors.area}>
+        <AreaOptions planAreas={planAreas} otherLabel="Not in your plan" />
+      </SelectField>
+      <SelectField id="session-needle" label="Needle length" value={draft.needleMm} onChange={(e) => set("needleMm")(e.target.value)} error={errors.needleMm}>
           <option value="">Choose the length…</option>
           <optgroup label="Home lengths">
             {NEEDLE_LENGTHS_MM.map((mm) => (
@@ -140,13 +120,11 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
               </option>
             ))}
           </optgroup>
-        </select>
-        {errors.needleMm && <p className="text-sm text-red-700">{errors.needleMm}</p>}
-      </div>
+      </SelectField>
       <ChoiceGroup legend="Device" name="device" value={draft.device} onChange={set("device")} error={errors.device} options={DEVICES.map((d) => ({ value: d, label: DEVICE_LABELS[d] }))} />
       <ChoiceGroup legend="Did you sanitize the device before and after?" name="sanitized" value={draft.sanitized} onChange={set("sanitized")} error={errors.sanitized} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
       {askPatchTest && (
-        <ChoiceGroup legend="Did you do a patch test first?" name="patchTestDone" value={draft.patchTestDone} onChange={set("patchTestDone")} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+        <ChoiceGroup legend="Did you do a patch test first?" name="patchTestDone" value={draft.patchTestDone} onChange={set("patchTestDone")} error={errors.patchTestDone} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
       )}
       <TextareaField label="Notes (optional)" value={draft.notes} onChange={(e) => set("notes")(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
 
@@ -165,40 +143,28 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
       </div>
       {confirming ? (
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={request.pending}>
-            {request.pending ? "Saving…" : "Log it anyway"}
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? "Saving…" : "Log it anyway"}
           </Button>
           <Button variant="secondary" onClick={() => setConfirming(false)}>
             Change it
           </Button>
         </div>
       ) : (
-        <Button type="submit" className="w-full sm:w-auto" disabled={request.pending}>
-          {request.pending ? "Saving…" : "Log session"}
+        <Button type="submit" className="w-full sm:w-auto" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Log session"}
         </Button>
       )}
     </form>
   );
 }
 
-function friendly(field: string, message: string): string {
-  const required: Record<string, string> = {
-    area: "Choose the area.",
-    needleMm: "Choose the needle length.",
-    device: "Choose the device.",
-    sanitized: "Answer yes or no.",
-  };
-  return message.includes("must be") && required[field] ? required[field] : message;
-}
-
-function SavedNotice({ session, homeCare }: { session: SessionDto; homeCare: HomeCare }) {
-  const plan = homeCare.plan && { ...homeCare.plan };
+/** The server explains each flag against the plan version the session was judged by, not today's plan. */
+function SavedNotice({ session }: { session: LoggedSession }) {
   return (
     <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
       <p className="font-semibold">Session logged: {AREA_LABELS[session.area as Area] ?? session.area}, {formatMm(session.needleMm)} mm.</p>
-      {session.flags.length > 0 && (
-        <p className="mt-1">Your clinic has been told it was outside your plan: {session.flags.map((f) => describeFlag(f, session, plan)).join(" ")}</p>
-      )}
+      {session.flagNotes.length > 0 && <p className="mt-1">Your clinic has been told it was outside your plan: {session.flagNotes.join(" ")}</p>}
     </div>
   );
 }

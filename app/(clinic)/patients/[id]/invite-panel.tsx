@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { Button } from "@/app/_components/ui/button";
-import { Field, inputClasses } from "@/app/_components/ui/field";
+import { Field } from "@/app/_components/ui/field";
 import { FormStatus } from "@/app/_components/ui/form-controls";
 import { apiFetch } from "@/lib/client/api";
-import { formatDateTime } from "@/lib/format";
+import { useSchemaForm } from "@/lib/client/use-schema-form";
 import { portalInviteSchema } from "@/lib/validation/patients";
 
 type Invite = { url: string; email: string; expiresAt: string };
@@ -15,30 +15,36 @@ type Invite = { url: string; email: string; expiresAt: string };
 /** Creates the one-time set-password link; there is no mail server, so the clinician copies it. */
 export function InvitePanel({ patientId, invited }: { patientId: string; invited: boolean }) {
   const router = useRouter();
-  const [emailError, setEmailError] = useState<string>();
+  const [invite, setInvite] = useState<Invite | null>(null);
   const [copied, setCopied] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (email: string) => apiFetch<Invite>(`/api/patients/${patientId}/invite`, { method: "POST", body: { email } }),
-    onSuccess: () => router.refresh(),
+  const formatTime = useClinicFormatter();
+  const form = useSchemaForm({
+    schema: portalInviteSchema,
+    send: (body) => apiFetch<Invite>(`/api/patients/${patientId}/invite`, { method: "POST", body }),
+    onSuccess: (created) => {
+      setInvite(created);
+      router.refresh();
+    },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = portalInviteSchema.safeParse({ email: new FormData(event.currentTarget).get("email") });
-    setEmailError(parsed.success ? undefined : parsed.error.issues[0]?.message);
-    if (parsed.success) mutation.mutate(parsed.data.email);
+    void form.submit({ email: new FormData(event.currentTarget).get("email") });
   }
 
-  const invite = mutation.data;
   return (
     <div className="space-y-3">
       {invite ? (
         <div className="space-y-2">
-          <label htmlFor="invite-link" className="block text-sm font-medium">
-            One-time link for {invite.email} (valid until {formatDateTime(invite.expiresAt)})
-          </label>
-          <div className="flex gap-2">
-            <input id="invite-link" readOnly value={invite.url} className={inputClasses} onFocus={(e) => e.currentTarget.select()} />
+          <div className="flex items-end gap-2">
+            <Field
+              id="invite-link"
+              label={`One-time link for ${invite.email} (valid until ${formatTime(invite.expiresAt)})`}
+              readOnly
+              value={invite.url}
+              onFocus={(e) => e.currentTarget.select()}
+              className="flex-1"
+            />
             <Button
               variant="secondary"
               onClick={async () => {
@@ -53,11 +59,11 @@ export function InvitePanel({ patientId, invited }: { patientId: string; invited
         </div>
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-3">
-          <FormStatus error={mutation.error?.message} />
+          <FormStatus error={form.status} />
           {invited && <p className="text-sm text-slate-700">An invitation is pending; a new link replaces the old one.</p>}
-          <Field label="Patient's email" name="email" type="email" autoComplete="off" error={emailError} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? "Creating…" : "Create invitation link"}
+          <Field label="Patient's email" name="email" type="email" autoComplete="off" error={form.errors.email} />
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? "Creating…" : "Create invitation link"}
           </Button>
         </form>
       )}

@@ -11,7 +11,9 @@ import { getPatientCharts } from "@/lib/data/charts";
 import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
 import { listPlanVersions } from "@/lib/data/plans";
-import { ageOn, formatDate, skinTypeLabel } from "@/lib/format";
+import { clinicToday } from "@/lib/data/clock";
+import { ageOn, formatCalendarDate } from "@/lib/domain/dates";
+import { skinTypeLabel } from "@/lib/format";
 import { NeedsReviewBadge, PlanStatusBadge } from "../plan-status-badge";
 import { CourseOfTreatment } from "./charts/course-of-treatment";
 import { HomeReports } from "./home-reports";
@@ -67,7 +69,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </h2>
           <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
             <Item term="MRN" value={<span className="font-mono">{patient.mrn}</span>} />
-            <Item term="Date of birth" value={`${formatDate(patient.dateOfBirth)} (age ${ageOn(patient.dateOfBirth)})`} />
+            <Item term="Date of birth" value={`${formatCalendarDate(patient.dateOfBirth)} (age ${ageOn(patient.dateOfBirth, clinicToday())})`} />
             <Item term="Fitzpatrick skin type" value={skinTypeLabel(patient.skinType)} />
             <Item term="Responsible clinician" value={patient.responsibleClinician.name} />
             <Item term="Portal account" value={PORTAL_LABELS[patient.portalAccount]} />

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { SelectField } from "@/app/_components/ui/form-controls";
 import { diffPlans } from "@/lib/domain/plan-diff";
-import { formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import type { PlanVersionDto } from "@/lib/data/plans";
 import { PlanSummary } from "./plan-summary";
 
@@ -22,7 +22,7 @@ export function PlanHistory({ versions }: { versions: PlanVersionDto[] }) {
         {versions.map((v) => (
           <li key={v.version} className="rounded-md border border-slate-200 p-3">
             <p className="text-sm font-medium">
-              Version {v.version} · {v.decision} · {v.decidedBy.name} · {formatDateTime(v.decidedAt)}
+              Version {v.version} · {v.decision} · {v.decidedBy.name} · <ClinicTime iso={v.decidedAt} />
             </p>
             <div className="mt-1">
               <PlanSummary plan={v} />

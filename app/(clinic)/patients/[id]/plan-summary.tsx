@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AREA_LABELS, formatMm, screeningItemLabel, type Area, type ScreeningItemCode } from "@/lib/domain/clinical";
-import { formatDate } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/domain/dates";
 import type { PlanVersionDto } from "@/lib/data/plans";
 
 const labels = (items: string[]) => items.map((item) => screeningItemLabel(item as ScreeningItemCode)).join("; ");
@@ -32,7 +32,7 @@ export function PlanSummary({ plan }: { plan: PlanVersionDto }) {
         </Row>
       ))}
       <Row term="Minimum interval">{plan.minIntervalDays} days</Row>
-      {plan.reviewBy && <Row term="Review by">{formatDate(plan.reviewBy)}</Row>}
+      {plan.reviewBy && <Row term="Review by">{formatCalendarDate(plan.reviewBy)}</Row>}
       {plan.screeningVersion !== null && <Row term="Decided on">screening version {plan.screeningVersion}</Row>}
       {plan.confirmLongNeedle && <Row term="Needle length">Long needle confirmed</Row>}
       {plan.overriddenItems.length > 0 && (

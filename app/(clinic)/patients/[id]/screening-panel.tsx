@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
+import { formatCalendarDate } from "@/lib/domain/dates";
 import type { ScreeningDto } from "@/lib/data/screenings";
 
 type Props = { patientId: string; screening: ScreeningDto | null; pihRisk: boolean; canEdit: boolean };
@@ -24,7 +25,7 @@ export function ScreeningPanel({ patientId, screening, pihRisk, canEdit }: Props
       ) : (
         <>
           <p className="text-sm text-slate-700">
-            Version {screening.version}, {formatDateTime(screening.recordedAt)} by {screening.recordedBy.name}
+            Version {screening.version}, <ClinicTime iso={screening.recordedAt} /> by {screening.recordedBy.name}
           </p>
           {screening.evaluation.blocks.length === 0 && screening.evaluation.reviews.length === 0 && (
             <p className="text-sm text-green-800">No contraindications reported.</p>
@@ -36,7 +37,7 @@ export function ScreeningPanel({ patientId, screening, pihRisk, canEdit }: Props
                 {screening.evaluation.blocks.map((f) => (
                   <li key={f.item}>
                     {f.label}
-                    {f.date && ` (${formatDate(f.date)})`}
+                    {f.date && ` (${formatCalendarDate(f.date)})`}
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,7 @@ import { requirePortalActor } from "@/lib/auth/page-guards";
 import { toPortalChart } from "@/lib/charts/portal-chart";
 import { describeRecovery } from "@/lib/charts/portal-summary";
 import { getPatientCharts } from "@/lib/data/charts";
+import { clinicTimeZone } from "@/lib/data/clock";
 import { listReactions } from "@/lib/data/reactions";
 import { listSessions } from "@/lib/data/sessions";
 import { RefreshWhenStale } from "../../refresh-when-stale";
@@ -27,7 +28,7 @@ export default async function HistoryPage() {
           Your skin over the last 90 days
         </h2>
         <p data-testid="recovery-summary" className="text-slate-800">
-          {describeRecovery(charts)}
+          {describeRecovery(charts, undefined, clinicTimeZone())}
         </p>
         <ReactionChartLoader data={toPortalChart(charts)} />
       </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useClinicTimeZone } from "@/app/_components/clinic-time";
 import { adherenceWeeks, type AdherenceWeek } from "@/lib/charts/adherence";
 import { areaLabel } from "@/lib/charts/labels";
 import { timeDomain } from "@/lib/charts/timeline";
@@ -9,7 +10,7 @@ import { areaColor, axisTick, CHART_HEIGHT, TooltipBox, weekDate } from "./chart
 
 /** Sessions per calendar week per area, against the most the plan's minimum interval allows in a week. */
 export default function AdherenceChart({ data, minIntervalDays }: { data: PatientCharts; minIntervalDays: number | null }) {
-  const { areas, weeks } = adherenceWeeks(data.sessions, data.limits, timeDomain(data), minIntervalDays);
+  const { areas, weeks } = adherenceWeeks(data.sessions, data.limits, timeDomain(data), minIntervalDays, useClinicTimeZone());
   const hasAllowed = weeks.some((w) => w.allowed !== null);
   const top = Math.max(1, ...weeks.flatMap((w) => [w.allowed ?? 0, ...Object.values(w.counts)]));
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { LocalTime } from "@/app/_components/local-time";
+import { ClinicTime, useClinicTimeZone } from "@/app/_components/clinic-time";
 import { adherenceWeeks } from "@/lib/charts/adherence";
 import { healingRows } from "@/lib/charts/healing";
 import { areaLabel, plural, shortSymptomLabel } from "@/lib/charts/labels";
@@ -10,7 +10,7 @@ import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
-import { formatDate } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/domain/dates";
 import { Cell, DataTable, EmptyRow } from "./data-table";
 
 /** The same values as each chart, row for row, for screen readers and printing. */
@@ -26,7 +26,7 @@ export function TimelineTable({ data }: { data: PatientCharts }) {
         row.session ? (
           <tr key={`s-${row.session.id}`}>
             <Cell>
-              <LocalTime iso={row.session.performedAt} />
+              <ClinicTime iso={row.session.performedAt} />
             </Cell>
             <Cell>
               Session · {areaLabel(row.session.area)} · {formatMm(row.session.needleMm)} mm
@@ -36,7 +36,7 @@ export function TimelineTable({ data }: { data: PatientCharts }) {
         ) : (
           <tr key={`r-${row.reaction!.id}`}>
             <Cell>
-              <LocalTime iso={row.reaction!.reportedAt} />
+              <ClinicTime iso={row.reaction!.reportedAt} />
             </Cell>
             <Cell>Reaction</Cell>
             <Cell>{row.reaction!.symptoms.map((s) => `${shortSymptomLabel(s.symptom)}: ${gradeLabel(s.grade).toLowerCase()} (${s.grade})`).join(", ")}</Cell>
@@ -55,7 +55,7 @@ export function NeedleTables({ data }: { data: PatientCharts }) {
         {data.sessions.map((s) => (
           <tr key={s.id}>
             <Cell>
-              <LocalTime iso={s.performedAt} />
+              <ClinicTime iso={s.performedAt} />
             </Cell>
             <Cell>{areaLabel(s.area)}</Cell>
             <Cell>{formatMm(s.needleMm)} mm</Cell>
@@ -70,9 +70,9 @@ export function NeedleTables({ data }: { data: PatientCharts }) {
           <tr key={`${l.area}-${l.from}`}>
             <Cell>{areaLabel(l.area)}</Cell>
             <Cell>
-              <LocalTime iso={l.from} dateOnly />
+              <ClinicTime iso={l.from} dateOnly />
             </Cell>
-            <Cell>{l.to ? <LocalTime iso={l.to} dateOnly /> : "In force"}</Cell>
+            <Cell>{l.to ? <ClinicTime iso={l.to} dateOnly /> : "In force"}</Cell>
             <Cell>{mm(l.maxNeedleMm)}</Cell>
           </tr>
         ))}
@@ -89,7 +89,7 @@ export function HealingTable({ data }: { data: PatientCharts }) {
       {rows.map((r) => (
         <tr key={r.sessionId}>
           <Cell>
-            <LocalTime iso={r.performedAt} />
+            <ClinicTime iso={r.performedAt} />
           </Cell>
           <Cell>{areaLabel(r.area)}</Cell>
           <Cell>{r.days === null ? `Still healing (no all-clear yet; ${plural(r.soFar ?? 0, "day")} since the session)` : plural(r.days, "day")}</Cell>
@@ -100,12 +100,12 @@ export function HealingTable({ data }: { data: PatientCharts }) {
 }
 
 export function AdherenceTable({ data, minIntervalDays }: { data: PatientCharts; minIntervalDays: number | null }) {
-  const { areas, weeks } = adherenceWeeks(data.sessions, data.limits, timeDomain(data), minIntervalDays);
+  const { areas, weeks } = adherenceWeeks(data.sessions, data.limits, timeDomain(data), minIntervalDays, useClinicTimeZone());
   return (
     <DataTable caption="Sessions per week per area" columns={["Week of", ...areas.map(areaLabel), "Allowed per area"]}>
       {weeks.map((w) => (
         <tr key={w.week}>
-          <Cell>{formatDate(w.week)}</Cell>
+          <Cell>{formatCalendarDate(w.week)}</Cell>
           {areas.map((a) => (
             <Cell key={a}>
               {w.counts[a] ?? 0}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useLocalFormatter } from "@/app/_components/local-time";
+import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { healingRows, type HealingRow } from "@/lib/charts/healing";
 import { areaLabel, plural } from "@/lib/charts/labels";
 import type { PatientCharts } from "@/lib/charts/types";
@@ -16,7 +16,7 @@ const STILL = "#B2182B";
  * it is a marker, not a bar); the dashed line is the fitted trend, so slower recovery shows as a rise.
  */
 export default function HealingChart({ data }: { data: PatientCharts }) {
-  const formatLocal = useLocalFormatter();
+  const formatTime = useClinicFormatter();
   const rows = healingRows(data.healing, data.to);
   const hasTrend = rows.some((r) => r.trend !== null);
   const top = Math.max(1, ...rows.map((r) => Math.ceil(Math.max(r.days ?? 0, r.trend ?? 0))));
@@ -35,7 +35,7 @@ export default function HealingChart({ data }: { data: PatientCharts }) {
               const row = payload?.[0]?.payload as HealingRow | undefined;
               if (!active || !row) return null;
               return (
-                <TooltipBox title={`${areaLabel(row.area)} session · ${formatLocal(row.performedAt)}`}>
+                <TooltipBox title={`${areaLabel(row.area)} session · ${formatTime(row.performedAt)}`}>
                   <p>
                     {row.days === null
                       ? `Still healing: no all-clear reported yet (${plural(row.soFar ?? 0, "day")} since the session)`

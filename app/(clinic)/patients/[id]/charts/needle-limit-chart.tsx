@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useLocalFormatter } from "@/app/_components/local-time";
+import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { areaLabel } from "@/lib/charts/labels";
 import { needleAreas, needleRows, zeroSpans, type NeedleRow } from "@/lib/charts/limits";
 import { isOffPlan, timeDomain, timeTicks } from "@/lib/charts/timeline";
@@ -13,7 +13,7 @@ const mm = (value: number) => `${formatMm(value)} mm`;
 
 /** Each session's needle length per area against the approved maximum, a step line per area. */
 export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
-  const formatLocal = useLocalFormatter();
+  const formatTime = useClinicFormatter();
   const domain = timeDomain(data);
   const rows = needleRows(data, domain);
   const areas = needleAreas(data);
@@ -51,7 +51,7 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
               if (!active || !row) return null;
               const session = row.session;
               return (
-                <TooltipBox title={formatLocal(new Date(row.t).toISOString())}>
+                <TooltipBox title={formatTime(new Date(row.t).toISOString())}>
                   {session && (
                     <p>
                       {areaLabel(session.area)} session: {mm(session.needleMm)} ({isOffPlan(session) ? "off plan" : "within plan"})

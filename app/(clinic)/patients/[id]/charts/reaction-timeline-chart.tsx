@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useLocalFormatter } from "@/app/_components/local-time";
+import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { areaLabel, shortSymptomLabel } from "@/lib/charts/labels";
 import { symptomColor } from "@/lib/charts/symptom-colors";
 import { isOffPlan, occurredSymptoms, plottedGrade, SESSION_LANE, timeDomain, timelineRows, timeTicks, type TimelineRow } from "@/lib/charts/timeline";
@@ -15,7 +15,7 @@ const SESSION_COLOR = "#334155";
 
 /** Reaction grades per symptom over time, with sessions as markers in a lane under "none". */
 export default function ReactionTimelineChart({ data }: { data: PatientCharts }) {
-  const formatLocal = useLocalFormatter();
+  const formatTime = useClinicFormatter();
   const domain = timeDomain(data);
   const rows = timelineRows(data);
   const symptoms = occurredSymptoms(data.reactions);
@@ -40,7 +40,7 @@ export default function ReactionTimelineChart({ data }: { data: PatientCharts })
               if (row.session) {
                 const { session } = row;
                 return (
-                  <TooltipBox title={formatLocal(session.performedAt)}>
+                  <TooltipBox title={formatTime(session.performedAt)}>
                     <p>
                       Session · {areaLabel(session.area)} · {formatMm(session.needleMm)} mm
                     </p>
@@ -49,7 +49,7 @@ export default function ReactionTimelineChart({ data }: { data: PatientCharts })
                 );
               }
               return (
-                <TooltipBox title={`Reaction · ${formatLocal(row.reaction!.reportedAt)}`}>
+                <TooltipBox title={`Reaction · ${formatTime(row.reaction!.reportedAt)}`}>
                   {row.reaction!.symptoms.map((s) => (
                     <p key={s.symptom}>
                       {shortSymptomLabel(s.symptom)}: {gradeLabel(s.grade).toLowerCase()} ({s.grade})

@@ -1,6 +1,6 @@
 import { Alert } from "@/app/_components/ui/card";
 import { Button } from "@/app/_components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import type { PlanVersionDto } from "@/lib/data/plans";
 import { PlanSummary } from "../plan-summary";
 
@@ -14,7 +14,7 @@ export function ConflictNotice({ latest, onKeep, onStartOver }: Props) {
       {latest && (
         <>
           <p>
-            Version {latest.version} was recorded by {latest.decidedBy.name} on {formatDateTime(latest.decidedAt)}:
+            Version {latest.version} was recorded by {latest.decidedBy.name} on <ClinicTime iso={latest.decidedAt} />:
           </p>
           <PlanSummary plan={latest} />
         </>

@@ -1,3 +1,4 @@
+import { Messages, useDescribed } from "@/app/_components/ui/field";
 import { CheckboxField } from "@/app/_components/ui/form-controls";
 import { AREA_LABELS, CONFIRM_ABOVE_MM, formatMm, typicalMaxMm, type Area } from "@/lib/domain/clinical";
 import { longestNeedleMm, type PlanAreaLimit } from "@/lib/domain/plan-rules";
@@ -21,6 +22,7 @@ function aboveTypical(areas: PlanAreaLimit[]): string[] {
 export function LongNeedleConfirmation({ areas, checked, onChange, error }: Props) {
   const longest = longestNeedleMm(areas) ?? 0;
   const warnings = aboveTypical(areas);
+  const { controlId, describedBy } = useDescribed(undefined, undefined, error);
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
       {warnings.length > 0 && (
@@ -32,10 +34,13 @@ export function LongNeedleConfirmation({ areas, checked, onChange, error }: Prop
       )}
       <CheckboxField
         label={`I confirm home use up to ${formatMm(longest)} mm for this patient${longest > CONFIRM_ABOVE_MM ? `, above the usual ${formatMm(CONFIRM_ABOVE_MM)} mm` : ""}.`}
+        id={controlId}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
       />
-      {error && <p className="text-sm text-red-700">{error}</p>}
+      <Messages id={controlId} error={error} />
     </div>
   );
 }

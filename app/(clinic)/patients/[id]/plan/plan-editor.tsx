@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/app/_components/ui/card";
@@ -8,6 +7,7 @@ import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { FormStatus, SelectField, TextareaField } from "@/app/_components/ui/form-controls";
 import { ApiError, apiFetch } from "@/lib/client/api";
+import { fieldErrors, useSchemaForm } from "@/lib/client/use-schema-form";
 import { formatMm, needsLongNeedleConfirmation, type PlanDecision } from "@/lib/domain/clinical";
 import { intervalFloorFor, type IntervalFloor } from "@/lib/domain/clinic-settings";
 import { addDays, addMonths } from "@/lib/domain/dates";
@@ -16,12 +16,14 @@ import { longestNeedleMm, validatePlanDecision, type PlanAreaLimit, type PlanRul
 import type { ScreeningFinding } from "@/lib/domain/screening";
 import type { PlanVersionDto } from "@/lib/data/plans";
 import type { PlanTemplateDto } from "@/lib/data/templates";
+import { planDecisionSchema } from "@/lib/validation/plans";
 import { AreaLimitsField } from "@/app/(clinic)/_components/area-limits-field";
 import { ConflictNotice } from "./conflict-notice";
+import { DecisionChoice } from "./decision-choice";
 import { LongNeedleConfirmation } from "./long-needle-confirmation";
 import { ContraindicationOverride, ReviewAcknowledgements } from "./screening-checks";
 import { ScreeningChangedNotice, StaleScreeningNotice } from "./screening-notices";
-import { errorKey, isPlaced } from "./editor-errors";
+import { isPlaced, planFieldOf } from "./editor-errors";
 
 type Props = {
   patientId: string;
@@ -39,12 +41,6 @@ type Props = {
 
 const NO_FINDINGS: ScreeningFinding[] = [];
 
-const DECISIONS: { value: PlanDecision; label: string }[] = [
-  { value: "approved", label: "Approve home microneedling" },
-  { value: "denied", label: "Deny" },
-  { value: "suspended", label: "Suspend" },
-];
-
 export function PlanEditor({ patientId, current, screening, intervalFloors, screeningValidityDays, previousApprovalAt, templates, today }: Props) {
   const router = useRouter();
   const startFrom = current?.decision === "approved" ? current : null;
@@ -57,7 +53,6 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
   const [confirmLong, setConfirmLong] = useState(false);
   const [overridden, setOverridden] = useState<string[]>([]);
   const [acknowledged, setAcknowledged] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<PlanVersionDto | null | undefined>(undefined);
   const [screeningConflict, setScreeningConflict] = useState<{ latest: number; decidedOn: number } | null>(null);
   // The version this decision follows; moves forward only when the clinician has seen a newer one.
@@ -96,30 +91,31 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
   );
   const stale = approving ? violations.find((v) => v.rule === "screening_stale") : undefined;
 
-  const mutation = useMutation({
-    mutationFn: () => apiFetch<PlanVersionDto>(`/api/patients/${patientId}/plans`, { method: "POST", body: { baseVersion, ...draft } }),
+  const form = useSchemaForm({
+    schema: planDecisionSchema,
+    send: (body) => apiFetch<PlanVersionDto>(`/api/patients/${patientId}/plans`, { method: "POST", body }),
+    fieldOf: planFieldOf,
     onSuccess: () => {
       router.push(`/patients/${patientId}`);
       router.refresh();
     },
+    // A 409 names what changed meanwhile; its notice replaces the status line, and nothing typed is lost.
     onError: (error) => {
-      if (!(error instanceof ApiError)) return;
-      if (error.status === 409 && typeof error.body.currentScreeningVersion === "number") {
+      if (!(error instanceof ApiError) || error.status !== 409) return;
+      if (typeof error.body.currentScreeningVersion === "number") {
         setScreeningConflict({ latest: error.body.currentScreeningVersion, decidedOn: draft.screeningVersion ?? 0 });
-      } else if (error.status === 409) {
+      } else {
         setConflict((error.body.currentVersion as PlanVersionDto | null) ?? null);
       }
-      setErrors(Object.fromEntries(error.issues.map((i) => [errorKey(i), i.message])));
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    mutation.reset();
-    const found: Record<string, string> = {};
-    for (const v of violations) found[errorKey(v)] ??= v.message;
-    setErrors(found);
-    if (Object.keys(found).length === 0) mutation.mutate();
+    form.reset();
+    // The domain rules come first: they name what to fix in the clinician's terms, before the shape check.
+    if (violations.length > 0) form.showErrors(fieldErrors(violations, planFieldOf));
+    else void form.submit({ baseVersion, ...draft });
   }
 
   function applyTemplate(id: string) {
@@ -130,10 +126,12 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
     setInstructions(template.instructions);
   }
 
-  const errorCount = Object.keys(errors).length;
-  const serverMessage = mutation.error && !(mutation.error instanceof ApiError && mutation.error.status === 409) ? mutation.error.message : null;
+  const { errors } = form;
+  const conflicted = form.failure instanceof ApiError && form.failure.status === 409;
   // A rule no field below shows (a server rule the editor does not know yet) still reaches the clinician.
   const unplaced = Object.entries(errors).find(([key]) => !isPlaced(key))?.[1];
+  // The server may find the screening stale when this page did not (its clock moved on): same notice.
+  const staleMessage = stale?.message ?? errors.screeningStale;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {conflict !== undefined && (
@@ -152,24 +150,15 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
           decidedOn={screeningConflict.decidedOn}
           onReload={() => {
             setScreeningConflict(null);
-            setErrors({});
-            mutation.reset();
+            form.reset();
             // Server components re-render with the new screening; what was typed here stays.
             router.refresh();
           }}
         />
       )}
-      <FormStatus error={serverMessage ?? unplaced ?? (errorCount ? "Please correct the fields marked below." : null)} />
+      <FormStatus error={unplaced ?? (conflicted ? null : form.status)} />
 
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">Decision</legend>
-        {DECISIONS.map((d) => (
-          <label key={d.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="decision" value={d.value} checked={decision === d.value} onChange={() => setDecision(d.value)} className="size-4 accent-brand-700" />
-            {d.label}
-          </label>
-        ))}
-      </fieldset>
+      <DecisionChoice value={decision} onChange={setDecision} />
 
       {approving ? (
         <>
@@ -228,7 +217,7 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
             />
           )}
           {!screening && <Alert tone="error">{errors.screening ?? "Record the screening before approving a plan."}</Alert>}
-          {stale && <StaleScreeningNotice patientId={patientId} message={stale.message} />}
+          {staleMessage && <StaleScreeningNotice patientId={patientId} message={staleMessage} />}
           {reviews.length > 0 && <ReviewAcknowledgements reviews={reviews} acknowledged={acknowledged} onChange={setAcknowledged} error={errors.acknowledgedReviewItems} />}
           {needsLongConfirm && <LongNeedleConfirmation areas={areas} checked={confirmLong} onChange={setConfirmLong} error={errors.confirmLongNeedle} />}
         </>
@@ -244,8 +233,8 @@ export function PlanEditor({ patientId, current, screening, intervalFloors, scre
       )}
 
       <div className="flex gap-2">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : `Record version ${baseVersion + 1}`}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : `Record version ${baseVersion + 1}`}
         </Button>
         <ButtonLink href={`/patients/${patientId}`}>Cancel</ButtonLink>
       </div>

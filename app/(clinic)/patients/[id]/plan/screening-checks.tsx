@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { GroupField } from "@/app/(clinic)/_components/group-field";
 import { CheckboxField, TextareaField } from "@/app/_components/ui/form-controls";
 import type { ScreeningFinding } from "@/lib/domain/screening";
 
@@ -15,20 +15,13 @@ type ChecklistProps = {
  * an item added to the screening later is never covered by a tick given for another.
  */
 function FindingChecklist({ legend, findings, checked, onChange, error }: ChecklistProps) {
-  const errorId = useId();
   const toggle = (item: string, on: boolean) => onChange(on ? [...checked, item] : checked.filter((c) => c !== item));
   return (
-    <fieldset aria-describedby={error ? errorId : undefined} className="space-y-1">
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+    <GroupField legend={legend} error={error} className="space-y-1">
       {findings.map((f) => (
         <CheckboxField key={f.item} label={f.label} checked={checked.includes(f.item)} onChange={(e) => toggle(f.item, e.target.checked)} />
       ))}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </GroupField>
   );
 }
 

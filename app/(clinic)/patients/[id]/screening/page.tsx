@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
-import { formatDateTime } from "@/lib/format";
+import { ClinicTime } from "@/app/_components/clinic-time";
 import { ScreeningForm } from "./screening-form";
 import { BackToPatient, loadPatientPage } from "../patient-subpage";
 
@@ -14,9 +14,14 @@ export default async function ScreeningPage({ params }: { params: Promise<{ id: 
       <BackToPatient patient={patient} />
       <h1 className="text-2xl font-semibold">Contraindication screening: {patient.name}</h1>
       <p className="text-sm text-slate-700">
-        {patient.screening
-          ? `Saving records version ${patient.screening.version + 1}; version ${patient.screening.version} (${formatDateTime(patient.screening.recordedAt)}, ${patient.screening.recordedBy.name}) stays in the history.`
-          : "No screening is recorded yet. Every item must be answered."}
+        {patient.screening ? (
+          <>
+            Saving records version {patient.screening.version + 1}; version {patient.screening.version} (<ClinicTime iso={patient.screening.recordedAt} />,{" "}
+            {patient.screening.recordedBy.name}) stays in the history.
+          </>
+        ) : (
+          "No screening is recorded yet. Every item must be answered."
+        )}
       </p>
       <ScreeningForm
         patientId={patient.id}

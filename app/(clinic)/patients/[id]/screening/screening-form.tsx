@@ -1,13 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { GroupField } from "@/app/(clinic)/_components/group-field";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
-import { inputClasses } from "@/app/_components/ui/field";
+import { Field } from "@/app/_components/ui/field";
 import { FormStatus } from "@/app/_components/ui/form-controls";
 import { apiFetch } from "@/lib/client/api";
+import { useSchemaForm, type PlacedIssue } from "@/lib/client/use-schema-form";
 import { SCREENING_ITEMS, type ScreeningClass, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { screeningSchema } from "@/lib/validation/screening";
 
@@ -18,11 +19,27 @@ type Props = {
   initial: { item: ScreeningItemCode; answer: boolean; date: string | null }[] | null;
 };
 
+/** Answers are sent in checklist order, so `answers.3.date` is the fourth item's date; anything else is the form's. */
+function screeningFieldOf({ path }: PlacedIssue): string {
+  const [, index, key] = path.split(".");
+  const code = index === undefined ? undefined : SCREENING_ITEMS[Number(index)]?.code;
+  if (!code) return "form";
+  return key === "date" ? `${code}.date` : code;
+}
+
+function readAnswers(form: FormData) {
+  return SCREENING_ITEMS.map((item) => {
+    const answer = form.get(`${item.code}.answer`);
+    return { item: item.code, answer: answer === null ? undefined : answer === "yes", date: (form.get(`${item.code}.date`) as string | null) || null };
+  });
+}
+
 export function ScreeningForm({ patientId, classes, lookbackMonths, initial }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => apiFetch(`/api/patients/${patientId}/screening`, { method: "PUT", body }),
+  const form = useSchemaForm({
+    schema: screeningSchema,
+    send: (body) => apiFetch(`/api/patients/${patientId}/screening`, { method: "PUT", body }),
+    fieldOf: screeningFieldOf,
     onSuccess: () => {
       router.push(`/patients/${patientId}`);
       router.refresh();
@@ -31,29 +48,13 @@ export function ScreeningForm({ patientId, classes, lookbackMonths, initial }: P
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const unanswered = SCREENING_ITEMS.filter((item) => !form.get(`${item.code}.answer`));
-    if (unanswered.length) {
-      setErrors(Object.fromEntries(unanswered.map((i) => [i.code, "Answer yes or no."])));
-      return;
-    }
-    const answers = SCREENING_ITEMS.map((item) => ({
-      item: item.code,
-      answer: form.get(`${item.code}.answer`) === "yes",
-      date: (form.get(`${item.code}.date`) as string | null) || null,
-    }));
-    const parsed = screeningSchema.safeParse({ answers });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [SCREENING_ITEMS[Number(i.path[1])]?.code ?? "form", i.message])));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    void form.submit({ answers: readAnswers(new FormData(event.currentTarget)) });
   }
 
+  const { errors } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormStatus error={mutation.error?.message ?? (Object.keys(errors).length ? "Some answers need attention (marked below)." : null)} />
+      <FormStatus error={errors.form ?? form.status} />
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {SCREENING_ITEMS.map((item) => {
           const previous = initial?.find((a) => a.item === item.code);
@@ -61,15 +62,19 @@ export function ScreeningForm({ patientId, classes, lookbackMonths, initial }: P
           const dateLabel = "dateLabel" in item ? item.dateLabel : null;
           return (
             <li key={item.code} className="p-4">
-              <fieldset aria-describedby={errors[item.code] ? `${item.code}-error` : undefined}>
-                <legend className="flex flex-wrap items-center gap-2 font-medium">
-                  {item.label}
-                  <Badge tone={cls === "block" ? "danger" : "warning"}>{cls === "block" ? "Blocks approval" : "Needs review"}</Badge>
-                </legend>
-                {item.code === "isotretinoin" && (
-                  <p className="mt-1 text-sm text-slate-600">Counts as current when the last dose is within {lookbackMonths} months.</p>
-                )}
-                <div className="mt-2 flex flex-wrap items-end gap-4">
+              <GroupField
+                legend={
+                  <>
+                    {item.label}
+                    <Badge tone={cls === "block" ? "danger" : "warning"}>{cls === "block" ? "Blocks approval" : "Needs review"}</Badge>
+                  </>
+                }
+                legendClassName="flex flex-wrap items-center gap-2 font-medium"
+                error={errors[item.code]}
+                className="space-y-2"
+              >
+                {item.code === "isotretinoin" && <p className="text-sm text-slate-600">Counts as current when the last dose is within {lookbackMonths} months.</p>}
+                <div className="flex flex-wrap items-end gap-4">
                   {(["no", "yes"] as const).map((value) => (
                     <label key={value} className="flex items-center gap-2 text-sm">
                       <input
@@ -83,25 +88,24 @@ export function ScreeningForm({ patientId, classes, lookbackMonths, initial }: P
                     </label>
                   ))}
                   {dateLabel && (
-                    <label className="text-sm">
-                      <span className="mr-2">{dateLabel} (optional)</span>
-                      <input type="date" name={`${item.code}.date`} defaultValue={previous?.date ?? ""} className={`${inputClasses} inline-block w-44`} />
-                    </label>
+                    <Field
+                      label={`${dateLabel} (optional)`}
+                      type="date"
+                      name={`${item.code}.date`}
+                      defaultValue={previous?.date ?? ""}
+                      error={errors[`${item.code}.date`]}
+                      className="w-44"
+                    />
                   )}
                 </div>
-                {errors[item.code] && (
-                  <p id={`${item.code}-error`} className="mt-1 text-sm text-red-700">
-                    {errors[item.code]}
-                  </p>
-                )}
-              </fieldset>
+              </GroupField>
             </li>
           );
         })}
       </ol>
       <div className="flex gap-2">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save screening"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save screening"}
         </Button>
         <ButtonLink href={`/patients/${patientId}`}>Cancel</ButtonLink>
       </div>

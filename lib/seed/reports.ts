@@ -1,0 +1,122 @@
+import { and, desc, eq, lte } from "drizzle-orm";
+import { reactionAlert, sessionAlert } from "@/lib/domain/alert-rules";
+import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
+import { defaultClinicSettings } from "@/lib/domain/clinic-settings";
+import { evaluateSession, type AreaSession } from "@/lib/domain/session-flags";
+import type { Tx } from "@/db/connection";
+import { alerts, homeSessions, planVersions, reactions } from "@/db/schema";
+
+/** Follow-up on a raised alert, as a clinician would have done it. */
+export type AlertFollowUp = { status: "acknowledged" | "resolved"; by: string; note?: string; suspendedPlanVersion?: number };
+
+type Context = { tx: Tx; patientId: string; clinicId: string; reporterId: string; now: number; reviewerId: string };
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Writes demo sessions and reactions through the same flag and alert rules the app applies, so the
+ * demo inbox shows what the product would really have raised. Reports older than two weeks are
+ * signed off as reviewed, like a clinic that keeps up with its queue.
+ */
+export function reportWriter(ctx: Context) {
+  const lastByArea = new Map<string, AreaSession>();
+  const sessions = new Map<string, { performedAt: string; area: string; lastReport: { reportedAt: string; symptoms: SymptomGrade[] } | null }>();
+  const { intervalFloors, rednessExtraSpacingDays } = defaultClinicSettings();
+  const reviewed = (at: number) => (ctx.now - at > 14 * DAY ? { reviewedBy: ctx.reviewerId, reviewedAt: iso(at + 2 * DAY) } : {});
+
+  function raise(draft: { kind: string; severity: "high" | "normal"; summary: string } | null, at: number, refs: { sessionId?: string; reactionId?: string }, followUp?: AlertFollowUp) {
+    if (!draft) return;
+    const later = iso(at + 6 * 3_600_000);
+    tx().insert(alerts)
+      .values({
+        ...draft,
+        ...refs,
+        clinicId: ctx.clinicId,
+        patientId: ctx.patientId,
+        createdAt: iso(at),
+        status: followUp?.status ?? "open",
+        acknowledgedBy: followUp ? followUp.by : null,
+        acknowledgedAt: followUp ? later : null,
+        resolvedBy: followUp?.status === "resolved" ? followUp.by : null,
+        resolvedAt: followUp?.status === "resolved" ? later : null,
+        resolutionNote: followUp?.note ?? null,
+        suspendedPlanVersion: followUp?.suspendedPlanVersion ?? null,
+      })
+      .run();
+  }
+  const tx = () => ctx.tx;
+
+  return {
+    session(daysAgo: number, area: string, needleMm: number, options: { sanitized?: boolean; patchTest?: boolean; notes?: string; followUp?: AlertFollowUp } = {}): string {
+      const at = ctx.now - daysAgo * DAY;
+      const performedAt = iso(at);
+      const plan =
+        tx()
+          .select({ version: planVersions.version, decision: planVersions.decision, areas: planVersions.areas, minIntervalDays: planVersions.minIntervalDays, reviewBy: planVersions.reviewBy })
+          .from(planVersions)
+          .where(and(eq(planVersions.patientId, ctx.patientId), lte(planVersions.decidedAt, performedAt)))
+          .orderBy(desc(planVersions.version))
+          .limit(1)
+          .get() ?? null;
+      const previous = lastByArea.get(area) ?? null;
+      // The demo's patients patch-tested before their first session in an area unless a story says otherwise.
+      const patchTestDone = options.patchTest ?? (previous ? null : true);
+      const sanitized = options.sanitized ?? true;
+      const { flags } = evaluateSession(
+        { performedAt, area, needleMm, sanitized, patchTestDone },
+        { plans: plan ? [plan] : [], previous, next: null, intervalFloors, rednessExtraSpacingDays },
+      );
+      const { id } = tx()
+        .insert(homeSessions)
+        .values({
+          patientId: ctx.patientId,
+          performedAt,
+          area,
+          needleMm,
+          device: "roller",
+          sanitized,
+          patchTestDone,
+          notes: options.notes ?? null,
+          flags,
+          planVersion: plan?.version ?? null,
+          reportedBy: ctx.reporterId,
+          createdAt: performedAt,
+          ...reviewed(at),
+        })
+        .returning({ id: homeSessions.id })
+        .get();
+      lastByArea.set(area, { id, performedAt, needleMm });
+      sessions.set(id, { performedAt, area, lastReport: null });
+      raise(sessionAlert(flags), at, { sessionId: id }, options.followUp);
+      return id;
+    },
+    reaction(sessionId: string, sessionDaysAgo: number, hoursAfter: number, symptoms: SymptomGrade[], options: { notes?: string; followUp?: AlertFollowUp } = {}): void {
+      const sessionAt = ctx.now - sessionDaysAgo * DAY;
+      const at = sessionAt + hoursAfter * 3_600_000;
+      const reportedAt = iso(at);
+      const session = sessions.get(sessionId)!;
+      const { id } = tx()
+        .insert(reactions)
+        .values({
+          patientId: ctx.patientId,
+          sessionId,
+          area: session.area,
+          reportedAt,
+          symptoms,
+          maxGrade: Math.max(...symptoms.map((s) => s.grade)),
+          notes: options.notes ?? null,
+          reportedBy: ctx.reporterId,
+          createdAt: reportedAt,
+          ...reviewed(at),
+        })
+        .returning({ id: reactions.id })
+        .get();
+      const reaction = { reportedAt, symptoms };
+      raise(reactionAlert({ reaction, session: { performedAt: iso(sessionAt) }, previousReport: session.lastReport }), at, { reactionId: id, sessionId }, options.followUp);
+      session.lastReport = reaction;
+      const last = lastByArea.get(session.area);
+      if (last?.id === sessionId && hasProlongedRedness(reaction, session.performedAt)) last.prolongedRedness = true;
+    },
+  };
+}
