@@ -113,13 +113,16 @@ test("unsanitized, clinic-depth and suspended-plan sessions are stored, flagged 
   expect((await (await api.get(`/api/patients/${patient.id}/sessions`)).json()).total).toBe(3);
 });
 
+const clinicDayStart = (performedAt: string, days: number) => new Date(Date.parse(`${performedAt.slice(0, 10)}T00:00:00.000Z`) + days * DAY_MS).toISOString();
+
 test("redness lasting past 48 hours adds the clinic's extra days before the next session there", async ({ apiAs }) => {
   const api = await apiAs(DEMO.rivera);
   const patient = await createPatientWithPlan(api, "Lasting Redness");
   const faceAt = wholeSecondsAgo(61);
   await logSession(api, patient.id, { performedAt: faceAt.toISOString() });
   const before = await nextAllowed(api, patient.id, "face");
-  expect(before).toMatchObject({ nextAllowedAt: new Date(faceAt.getTime() + 7 * DAY_MS).toISOString(), nextAllowedReasons: ["plan_interval"] });
+  // Spacing counts clinic days (UTC on the test server): from the start of the seventh day after the session's.
+  expect(before).toMatchObject({ nextAllowedAt: clinicDayStart(faceAt.toISOString(), 7), nextAllowedReasons: ["plan_interval"] });
 
   const reportedAt = new Date(faceAt.getTime() + 60 * HOUR_MS).toISOString();
   const reaction = await api.post(`/api/patients/${patient.id}/reactions`, { data: { area: "face", reportedAt, symptoms: [{ symptom: "erythema", grade: 1 }] } });
@@ -136,7 +139,7 @@ test("after an off-plan 1.0 mm session the next one waits for the 1.0 mm floor, 
   const deep = await logSession(api, patient.id, { needleMm: 1.0 });
   expect(deep.flags).toContain("needle_exceeds_plan");
   const face = await nextAllowed(api, patient.id, "face");
-  expect(face.nextAllowedAt).toBe(new Date(Date.parse(deep.performedAt) + 28 * DAY_MS).toISOString());
+  expect(face.nextAllowedAt).toBe(clinicDayStart(deep.performedAt, 28));
   expect(face.nextAllowedReasons).toContain("longer_needle");
 });
 

@@ -18,7 +18,7 @@ export function useClinicTimeZone(): string {
 /** Formats moments on the clinic's calendar (lib/domain/dates.ts), with the zone named on times. */
 export function useClinicFormatter(): (iso: string, dateOnly?: boolean) => string {
   const timeZone = useContext(ClinicZone);
-  return (iso, dateOnly = false) => (dateOnly ? formatClinicDay(iso, timeZone) : formatClinicDateTime(iso, timeZone));
+  return (iso, dateOnly = false) => (dateOnly ? formatClinicDay(iso, timeZone, true) : formatClinicDateTime(iso, timeZone));
 }
 
 /** A moment shown in the clinic's time zone, as everywhere else in the product. */

@@ -149,9 +149,12 @@ export function formatCalendarDate(date: IsoDate): string {
   return format.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
-/** The clinic day a moment falls on, as people read it. */
-export function formatClinicDay(moment: string, timeZone: string): string {
-  return formatCalendarDate(dateInZone(moment, timeZone));
+/** The clinic day a moment falls on, as people read it ("8 Jul 2026", or "Wed 8 Jul 2026" with the weekday). */
+export function formatClinicDay(moment: string, timeZone: string, withWeekday = false): string {
+  const day = dateInZone(moment, timeZone);
+  if (!withWeekday) return formatCalendarDate(day);
+  const format = cachedFormat("weekday", () => new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }));
+  return format.format(new Date(`${day}T00:00:00Z`)).replace(",", "");
 }
 
 /** A moment in the clinic's zone with the zone named, e.g. "21 Nov 2026, 09:30 GMT". */

@@ -24,6 +24,7 @@ describe("the clinic calendar", () => {
     expect(formatClinicDateTime("2026-10-24T22:30:00.000Z", "Europe/London")).toBe("24 Oct 2026, 23:30 BST");
     expect(formatClinicDateTime("2026-10-25T22:30:00.000Z", "Europe/London")).toBe("25 Oct 2026, 22:30 GMT");
     expect(formatClinicDay("2026-07-07T23:30:00.000Z", "Europe/London")).toBe("8 Jul 2026");
+    expect(formatClinicDay("2026-07-07T23:30:00.000Z", "Europe/London", true)).toBe("Wed 8 Jul 2026");
     expect(formatCalendarDate("1988-03-14")).toBe("14 Mar 1988");
     expect(formatCalendarDate("1990-04-12")).toBe("12 Apr 1990");
   });

@@ -42,7 +42,7 @@ export const sessionReportSchema = z.object({
 });
 export type SessionReportInput = z.infer<typeof sessionReportSchema>;
 
-export const reactionReportSchema = z.object({
+const reactionReportFields = z.object({
   reportedAt: reportTime("reportedAt"),
   /** The session the reaction follows; or give `area` and the latest session there before `reportedAt` is used. */
   sessionId: z
@@ -63,7 +63,12 @@ export const reactionReportSchema = z.object({
     .min(1, "Report at least one symptom.")
     .refine((list) => new Set(list.map((s) => s.symptom)).size === list.length, "Each symptom may be reported once."),
   notes,
-}).refine((r) => r.sessionId !== null || r.area !== null, { path: ["area"], message: "Say where the reaction is: the area (or the session it follows)." });
+});
+
+export const reactionReportSchema = reactionReportFields.refine((r) => r.sessionId !== null || r.area !== null, {
+  path: ["area"],
+  message: "Say where the reaction is: the area (or the session it follows).",
+});
 export type ReactionReportInput = z.infer<typeof reactionReportSchema>;
 
 /** Run a form check even when other fields failed, unless this field itself did. */
@@ -74,7 +79,7 @@ const untouched = (field: string) => ({ when: (payload: { issues: readonly { pat
  * anywhere once hid a face reaction behind a neck session) and at least one symptom graded. Checked
  * with the rest of the answers, so every field's message shows at once.
  */
-export const reactionFormSchema = reactionReportSchema
+export const reactionFormSchema = reactionReportFields
   .refine((r) => r.area !== null, { path: ["area"], message: "Choose where the reaction is.", ...untouched("area") })
   .refine((r) => r.symptoms.some((s) => s.grade > 0), { path: ["symptoms"], message: "Choose how strong at least one symptom is.", ...untouched("symptoms") });
 

@@ -66,3 +66,29 @@ describe("parseOrThrow", () => {
     }
   });
 });
+
+describe("the report forms' wording lives in the schemas", () => {
+  it("asks for every missing answer of a session in words a patient reads", async () => {
+    const { sessionReportSchema } = await import("./reports");
+    const issues = sessionReportSchema.safeParse({ performedAt: new Date().toISOString() }).error!.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues).toEqual([
+      ["area", "Choose the area."],
+      ["needleMm", "Choose the needle length."],
+      ["device", "Choose the device."],
+      ["sanitized", "Answer yes or no."],
+    ]);
+    // An API client sending a wrong value gets the exact contract.
+    expect(sessionReportSchema.safeParse({ area: "elbow" }).error!.issues.find((i) => i.path[0] === "area")!.message).toMatch(/^area must be one of face/);
+  });
+
+  it("shows the reaction form's own rules together with the other fields' errors", async () => {
+    const { reactionFormSchema, reactionReportSchema } = await import("./reports");
+    const blank = { reportedAt: "not a time", area: null, sessionId: null, symptoms: [{ symptom: "erythema", grade: 0 }] };
+    const messages = Object.fromEntries(reactionFormSchema.safeParse(blank).error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(messages).toMatchObject({ area: "Choose where the reaction is.", symptoms: "Choose how strong at least one symptom is." });
+    expect(messages.reportedAt).toBeDefined();
+    // The API itself accepts a session instead of an area, and an all-clear report.
+    const viaSession = { reportedAt: new Date().toISOString(), sessionId: crypto.randomUUID(), symptoms: [{ symptom: "erythema", grade: 0 }] };
+    expect(reactionReportSchema.safeParse(viaSession).success).toBe(true);
+  });
+});

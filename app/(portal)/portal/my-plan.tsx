@@ -62,7 +62,7 @@ export function MyPlan({ homeCare: data }: Props) {
               {AREA_LABELS[a.area as Area] ?? a.area}: up to {formatMm(a.maxNeedleMm)} mm
             </p>
             <p className="text-sm text-slate-800">
-              Next session allowed: {a.nextAllowedAt ? <ClinicTime iso={a.nextAllowedAt} /> : <strong>now</strong>}
+              Next session allowed: {a.nextAllowedAt ? <ClinicTime iso={a.nextAllowedAt} dateOnly /> : <strong>now</strong>}
             </p>
             <SpacingReasons reasons={a.nextAllowedReasons} extraDays={data.spacing.rednessExtraSpacingDays} />
             {a.lastSessionAt && (
