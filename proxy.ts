@@ -1,13 +1,12 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/env";
+import { readSessionToken } from "@/lib/auth/session-token";
 
 /**
  * Optimistic redirect of signed-out visitors to the sign-in page. This is a convenience, not
  * security: every page, action and route handler authorizes on the server through lib/auth/guards.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret() });
+  const token = await readSessionToken(request.cookies);
   if (token) return NextResponse.next();
   const login = new URL("/login", request.url);
   const { pathname, search } = request.nextUrl;

@@ -42,11 +42,21 @@ export const users = sqliteTable(
     failedLoginCount: integer("failed_login_count").notNull().default(0),
     lockedUntil: text("locked_until"),
     lastLoginAt: text("last_login_at"),
+    /** TOTP secret, encrypted at rest (lib/auth/secret-box.ts); set once enrolment is confirmed. */
+    mfaSecret: text("mfa_secret"),
+    /** A secret offered at enrolment, not yet confirmed with a code. */
+    mfaPendingSecret: text("mfa_pending_secret"),
+    mfaEnabledAt: text("mfa_enabled_at"),
+    /** The TOTP time step last accepted, so a code is never accepted twice (RFC 6238 §5.2). */
+    mfaLastStep: integer("mfa_last_step"),
+    passwordChangedAt: text("password_changed_at"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
   (t) => [
     index("users_clinic_idx").on(t.clinicId),
+    /** The staff list: a clinic's admins and clinicians by name, without walking its patients' portal accounts. */
+    index("users_clinic_role_name_idx").on(t.clinicId, t.role, t.name),
     check("users_role_check", sql`${t.role} in ('admin', 'clinician', 'patient')`),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
   ],
@@ -136,6 +146,80 @@ const reportTrail = () => ({
   reviewedAt: text("reviewed_at"),
 });
 
+/** Single-use MFA recovery codes, stored as hashes; `usedAt` set when spent. */
+export const mfaRecoveryCodes = sqliteTable(
+  "mfa_recovery_codes",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("mfa_recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * One row per sign-in: the session cookie names it, so signing out (or an admin's action) ends that
+ * session on the server, a copied cookie included. Absolute and idle limits are checked against it.
+ */
+export const signInSessions = sqliteTable(
+  "sign_in_sessions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at"),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute end, fixed at sign-in (never extended by activity). */
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    revokedReason: text("revoked_reason"),
+    ip: text("ip"),
+  },
+  (t) => [index("sign_in_sessions_user_idx").on(t.userId, t.revokedAt)],
+);
+
+/**
+ * Failed sign-in counters: one per address (`ip:<address>`) and one per account and address
+ * (`acct:<email>|<address>`), so an attacker elsewhere cannot lock out an account's owner.
+ */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: text("window_started_at").notNull(),
+  blockedUntil: text("blocked_until"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * One-time set-password links for every account: a patient's portal invite, a staff invite, a password
+ * reset. Only a hash of the token is stored.
+ */
+export const passwordLinks = sqliteTable(
+  "password_links",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The patient a portal invite is for; null for staff links. */
+    patientId: text("patient_id").references(() => patients.id),
+    purpose: text("purpose", { enum: ["portal_invite", "staff_invite", "password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("password_links_user_idx").on(t.userId), index("password_links_patient_idx").on(t.patientId)],
+);
+
 /** Clinic-editable clinical defaults (DOMAIN.md); a clinic without a row uses the defaults. */
 export const clinicSettings = sqliteTable("clinic_settings", {
   clinicId: text("clinic_id")
@@ -148,6 +232,8 @@ export const clinicSettings = sqliteTable("clinic_settings", {
   alertRules: text("alert_rules", { mode: "json" }).$type<Record<string, unknown>>(),
   screeningValidityDays: integer("screening_validity_days").notNull().default(90),
   rednessExtraSpacingDays: integer("redness_extra_spacing_days").notNull().default(7),
+  /** Staff must enrol in two-factor sign-in at their next sign-in. */
+  requireStaffMfa: integer("require_staff_mfa", { mode: "boolean" }).notNull().default(false),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at"),
 });
@@ -225,26 +311,6 @@ export const planTemplates = sqliteTable(
     createdAt: timestamp("created_at"),
   },
   (t) => [uniqueIndex("plan_templates_clinic_name_unique").on(t.clinicId, t.name)],
-);
-
-/** One-time set-password links for patients; only a hash of the token is stored. */
-export const portalInvites = sqliteTable(
-  "portal_invites",
-  {
-    id: id(),
-    patientId: patientRef(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: text("expires_at").notNull(),
-    usedAt: text("used_at"),
-    createdBy: text("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at"),
-  },
-  (t) => [index("portal_invites_patient_idx").on(t.patientId)],
 );
 
 /** A home session as the patient (or staff on their behalf) reported it: a fact, kept even when off-plan. */

@@ -22,9 +22,12 @@ await seedDemo(db);
 for (const account of E2E_ACCOUNTS) await provisionStaffAccount(db, account);
 db.$client.close();
 
-startNext(["--port", String(port()), "--hostname", "localhost"], {
+startNext(port(), "localhost", {
   ...processEnv(),
   NODE_ENV: "production",
+  // The suite's requests come from loopback, so specs may name a client address in X-Forwarded-For
+  // (e2e/sign-in-throttle.spec.ts); lib/http/client-ip.test.ts proves the header is ignored without it.
+  TRUSTED_PROXIES: "127.0.0.1,::1",
   NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
   NEXTAUTH_URL: `http://localhost:${port()}`,
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -70,9 +71,43 @@ export function serverHeapMb(): number {
   return value;
 }
 
-/** Interface the server listens on; unset means the script's default. */
-export function bindHost(): string | undefined {
-  return process.env.HOST?.trim() || undefined;
+/** Minutes without a request after which a staff session ends (STAFF_IDLE_MINUTES, default 30). */
+export function staffIdleMinutes(): number {
+  const raw = process.env.STAFF_IDLE_MINUTES?.trim();
+  if (!raw) return 30;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 720) {
+    throw new Error(`STAFF_IDLE_MINUTES must be a whole number of minutes from 1 to 720, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Interface the server listens on (HOST). Loopback unless told otherwise: in production the app sits
+ * behind a reverse proxy on the same host, and nothing else should reach it directly.
+ */
+export function bindHost(): string {
+  return process.env.HOST?.trim() || "127.0.0.1";
+}
+
+/**
+ * Reverse proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES: comma-separated
+ * addresses or CIDR ranges, e.g. `127.0.0.1,10.0.0.0/8`; empty by default, so no client-sent
+ * X-Forwarded-For is ever used). lib/http/client-ip.ts walks the header through them.
+ */
+export function trustedProxies(): string[] {
+  const raw = process.env.TRUSTED_PROXIES ?? "";
+  const entries = raw.split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = "", prefix, extra] = entry.split("/");
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) {
+      throw new Error(`TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 /** The public URL next-auth builds its redirects from. */

@@ -32,4 +32,4 @@ Dermaplan demo: http://localhost:${serverPort}
 Demo sign-ins (password for all: ${DEMO_PASSWORD})
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(24)} ${a.role.padEnd(10)} ${a.clinic}`).join("\n")}
 `);
-startNext(["--port", String(serverPort), "--hostname", bindHost() ?? "localhost"], env);
+startNext(serverPort, bindHost(), env);

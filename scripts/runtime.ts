@@ -7,6 +7,7 @@ import { runMigrations } from "@/db/migrate";
 import { databasePath, serverHeapMb } from "@/lib/env";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const SERVER_ENTRY = path.resolve("scripts/server.mjs");
 const BUILD_ID = path.resolve(".next/BUILD_ID");
 const BUILD_INPUTS = ["app", "lib", "db", "proxy.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
 
@@ -61,9 +62,18 @@ export function serverNodeArgs(): string[] {
   return [`--max-old-space-size=${serverHeapMb()}`];
 }
 
-/** Runs `next start` in the foreground, forwarding stop signals and the exit code. */
-export function startNext(args: string[], env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, [...serverNodeArgs(), NEXT_BIN, "start", ...args], { stdio: "inherit", env });
+/**
+ * Node arguments that serve the production build on `port` and `hostname`: our server entry
+ * (scripts/server.mjs, Next.js plus the socket's address for lib/http/client-ip.ts) rather than
+ * `next start`, with the bounded heap.
+ */
+export function serverCommand(port: number, hostname: string): string[] {
+  return [...serverNodeArgs(), SERVER_ENTRY, "--port", String(port), "--hostname", hostname];
+}
+
+/** Serves the production build in the foreground, forwarding stop signals and the exit code. */
+export function startNext(port: number, hostname: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, serverCommand(port, hostname), { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

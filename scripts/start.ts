@@ -1,8 +1,15 @@
-import { authSecret, bindHost, port, processEnv } from "@/lib/env";
+import { authSecret, bindHost, port, processEnv, trustedProxies } from "@/lib/env";
 import { hasProductionBuild, openMigratedDatabase, startNext } from "./runtime";
 
 if (!authSecret()) {
   console.error("Refusing to start: NEXTAUTH_SECRET is not set (generate one with `openssl rand -base64 32`).");
+  process.exit(1);
+}
+// A malformed TRUSTED_PROXIES stops the start here, not on the first request.
+try {
+  trustedProxies();
+} catch (error) {
+  console.error(`Refusing to start: ${(error as Error).message}.`);
   process.exit(1);
 }
 if (!hasProductionBuild()) {
@@ -12,7 +19,4 @@ if (!hasProductionBuild()) {
 const { db, file } = openMigratedDatabase();
 db.$client.close();
 console.log(`Database ready: ${file}`);
-const args = ["--port", String(port())];
-const host = bindHost();
-if (host) args.push("--hostname", host);
-startNext(args, { ...processEnv(), NODE_ENV: "production" });
+startNext(port(), bindHost(), { ...processEnv(), NODE_ENV: "production" });

@@ -7,6 +7,8 @@ declare module "next-auth" {
   }
   interface User extends SessionUser {
     sessionVersion: number;
+    /** The address the sign-in came from, recorded on its sign-in row. */
+    ip?: string | null;
   }
 }
 
@@ -17,5 +19,7 @@ declare module "next-auth/jwt" {
     clinicId: string;
     patientId: string | null;
     sessionVersion: number;
+    /** The sign-in row (sign_in_sessions) this token belongs to. */
+    sid: string;
   }
 }

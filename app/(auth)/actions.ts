@@ -7,6 +7,7 @@ import { acceptInvite } from "@/lib/data/invites";
 import { revokeAllSessions } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { LINK_UNUSABLE_MESSAGE, passwordLinkTokenSchema } from "@/lib/validation/password-link";
 import { setPasswordSchema } from "@/lib/validation/set-password";
 
 /** Invalidates every session of the signed-in user; the caller then clears this browser's cookie. */
@@ -16,8 +17,12 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 export type SetPasswordState = { error?: string; fieldErrors?: { password?: string; confirm?: string } };
 
-/** Public by design: the one-time token is the credential, checked and burned in lib/data/invites. */
-export async function setPasswordAction(token: string, _previous: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+/**
+ * Public by design: the one-time token is the credential, checked and spent in lib/data/invites. A
+ * direct POST can send anything as the token or the form, so both are checked here before any work.
+ */
+export async function setPasswordAction(token: unknown, _previous: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+  if (!passwordLinkTokenSchema.safeParse(token).success || !(form instanceof FormData)) return { error: LINK_UNUSABLE_MESSAGE };
   const parsed = setPasswordSchema.safeParse({ password: form.get("password"), confirm: form.get("confirm") });
   if (!parsed.success) {
     const flat = parsed.error.flatten().fieldErrors;
@@ -26,8 +31,10 @@ export async function setPasswordAction(token: string, _previous: SetPasswordSta
   try {
     await acceptInvite(token, parsed.data.password, clientIpFrom(await headers()));
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    // The server's password rules (common passwords) answer next to the field, like the schema's.
+    const password = error.issues?.find((i) => i.path === "password")?.message;
+    return password ? { fieldErrors: { password } } : { error: error.message };
   }
   redirect("/login?welcome=1");
 }

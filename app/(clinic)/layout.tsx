@@ -13,7 +13,8 @@ import { NavBadges } from "./nav-badges";
 const ROLE_LABELS = { admin: "Clinic admin", clinician: "Clinician", patient: "Patient" } as const;
 
 export default async function ClinicLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor(STAFF_ROLES);
+  // Each page checks two-factor enrolment itself, so the account page can render inside this layout.
+  const actor = await requirePageActor(STAFF_ROLES, { allowMfaDue: true });
   // TanStack Query is the clinic's alone: the portal's pages do without it to stay within the phone budget.
   return (
     <Providers>
@@ -21,6 +22,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         home="/overview"
         context={getOwnClinicName(actor)}
         user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role] }}
+        accountHref="/account"
         nav={
           <>
             <NavLink href="/overview">Overview</NavLink>
@@ -29,6 +31,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
             <NavLink href="/templates">Templates</NavLink>
             {/* Clinicians change the safety settings; admins read them. */}
             <NavLink href="/settings">Settings</NavLink>
+            {actor.role === "admin" && <NavLink href="/staff">Staff</NavLink>}
             {actor.role === "admin" && <NavLink href="/audit">Audit</NavLink>}
           </>
         }

@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { signOutOfThisBrowser } from "@/lib/client/sign-out";
 import { Button } from "./ui/button";
 
-export function AccountMenu({ name, roleLabel }: { name: string; roleLabel: string }) {
+/** `accountHref`: staff manage their password and two-factor sign-in there. */
+export function AccountMenu({ name, roleLabel, accountHref }: { name: string; roleLabel: string; accountHref?: string }) {
   const [pending, setPending] = useState(false);
 
   async function leave(everywhere: boolean) {
@@ -22,6 +24,11 @@ export function AccountMenu({ name, roleLabel }: { name: string; roleLabel: stri
       <span className="hidden text-slate-700 sm:inline">
         <span className="font-medium text-slate-900">{name}</span> · {roleLabel}
       </span>
+      {accountHref && (
+        <Link href={accountHref} className="rounded-md px-2 py-1.5 font-medium text-brand-700 hover:underline">
+          Account
+        </Link>
+      )}
       <Button variant="secondary" disabled={pending} onClick={() => leave(false)}>
         Sign out
       </Button>

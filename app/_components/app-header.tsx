@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "./account-menu";
 
-type Props = { home: string; context: string; user: { name: string; roleLabel: string }; nav?: ReactNode };
+type Props = { home: string; context: string; user: { name: string; roleLabel: string }; nav?: ReactNode; accountHref?: string };
 
-export function AppHeader({ home, context, user, nav }: Props) {
+export function AppHeader({ home, context, user, nav, accountHref }: Props) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -19,7 +19,7 @@ export function AppHeader({ home, context, user, nav }: Props) {
             </nav>
           )}
         </div>
-        <AccountMenu name={user.name} roleLabel={user.roleLabel} />
+        <AccountMenu name={user.name} roleLabel={user.roleLabel} accountHref={accountHref} />
       </div>
     </header>
   );

@@ -4,10 +4,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { processEnv } from "@/lib/env";
-import { buildNext, hasProductionBuild, needsBuild, serverNodeArgs } from "@/scripts/runtime";
+import { buildNext, hasProductionBuild, needsBuild, serverCommand } from "@/scripts/runtime";
 import { BENCH_DIR } from "./dataset";
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const HOST = "127.0.0.1";
 const READY_TIMEOUT_MS = 60_000;
 
@@ -27,7 +26,7 @@ export function ensureBuild(skipIfStale: boolean): void {
   buildNext(processEnv());
 }
 
-/** The kernel's choice of a free loopback port; closed again at once so next start can take it. */
+/** The kernel's choice of a free loopback port; closed again at once so the server can take it. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -55,13 +54,13 @@ async function waitUntilReady(origin: string, child: ChildProcess, log: string):
   throw new Error(`The server did not answer /api/health within ${READY_TIMEOUT_MS / 1000} s. Last lines of ${log}:\n${tail}`);
 }
 
-/** `next start` on a random free loopback port against the run's database, as `npm start` would serve it (same heap ceiling). */
+/** The production server on a random free loopback port against the run's database, as `npm start` serves it (same entry, same heap ceiling). */
 export async function startServer(databaseFile: string): Promise<BenchServer> {
   const port = await freePort();
   const origin = `http://${HOST}:${port}`;
   const log = path.join(BENCH_DIR, `server-${process.pid}.log`);
   const out = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [...serverNodeArgs(), NEXT_BIN, "start", "--port", String(port), "--hostname", HOST], {
+  const child = spawn(process.execPath, serverCommand(port, HOST), {
     // Its own process group, so stopping it also stops any worker it forks.
     detached: true,
     stdio: ["ignore", out, out],

@@ -1,16 +1,23 @@
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
-import { getDb, writeTransaction } from "@/db";
-import { findLoginCandidate, recordFailedLogin, recordSuccessfulLogin } from "@/lib/data/users";
+import { writeTransaction } from "@/db";
+import { beginSignInAttempt, settleSignInAttempt } from "@/lib/data/throttle";
+import { findLoginCandidate, recordSuccessfulLogin } from "@/lib/data/users";
 import { loginSchema } from "@/lib/validation/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { reportThrottled } from "./throttle";
 import type { SessionUser } from "./types";
 
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
 /**
  * Checks credentials and audits the attempt either way. Every failure looks the same to the
- * caller (unknown email, wrong password, locked, disabled), so accounts cannot be enumerated.
+ * caller (unknown email, wrong password, disabled), so accounts cannot be enumerated.
+ *
+ * Throttling (lib/data/throttle.ts): the attempt is counted as a failure for its address and for its
+ * email from that address *before* the password is checked, so parallel guesses cannot outrun the
+ * limits; a blocked attempt is refused unchecked (and reported for the 429). Only a success, or a
+ * correct password awaiting its second factor, takes the count back.
  */
 export async function authenticate(
   credentials: unknown,
@@ -18,38 +25,41 @@ export async function authenticate(
   now = new Date(),
 ): Promise<AuthenticatedUser | null> {
   const parsed = loginSchema.safeParse(credentials);
+  const email = parsed.success ? parsed.data.email : null;
+  const candidate = parsed.success ? findLoginCandidate(parsed.data.email) : undefined;
+
+  const verdict = beginSignInAttempt(ip, email, now);
+  const attempt = verdict.allowed ? verdict.attempt : null;
   type Who = { id: string; role: SessionUser["role"]; clinicId: string };
-  const fail = (reason: string, user?: Who, tx: Pick<ReturnType<typeof getDb>, "insert"> = getDb()) => {
-    recordAudit(tx, {
-      action: "auth.sign_in",
-      outcome: "failure",
-      actor: user ? { ...user, ip } : null,
-      ip,
-      detail: { reason, email: parsed.success ? parsed.data.email : undefined },
+  // The failure, its count and any block it starts commit together, so a block is never unexplained.
+  const fail = (reason: string, user?: Who) => {
+    writeTransaction((tx) => {
+      if (attempt) settleSignInAttempt(tx, attempt, "failed", now);
+      recordAudit(tx, { action: "auth.sign_in", outcome: "failure", actor: user ? { ...user, ip } : null, ip, detail: { reason, email: email ?? undefined } });
     });
     return null;
   };
+  if (!verdict.allowed) {
+    reportThrottled(verdict.retryAfterS);
+    return fail("throttled", candidate);
+  }
   if (!parsed.success) return fail("invalid_input");
 
-  const candidate = findLoginCandidate(parsed.data.email);
   if (!candidate || !candidate.passwordHash) {
     await burnPasswordCheck(parsed.data.password);
     return fail(candidate ? "no_password_set" : "unknown_email", candidate);
   }
-  if (candidate.lockedUntil && candidate.lockedUntil > now.toISOString()) {
-    await burnPasswordCheck(parsed.data.password);
-    return fail("locked", candidate);
-  }
-  if (!(await verifyPassword(candidate.passwordHash, parsed.data.password))) {
-    // The counter and its audit row commit together, so a lockout is never unexplained.
-    return writeTransaction((tx) => {
-      const { locked } = recordFailedLogin(tx, candidate.id, now);
-      return fail(locked ? "wrong_password_now_locked" : "wrong_password", candidate, tx);
-    });
-  }
+  if (!(await verifyPassword(candidate.passwordHash, parsed.data.password))) return fail("wrong_password", candidate);
+
+  // Second factor: checked here, after the password and before anything reveals the account's state.
+  // A wrong code is a failure like a wrong password: `return fail("wrong_code", candidate)` keeps it
+  // counted. A missing code is not a failure: settle it first, then ask for the code:
+  //   writeTransaction((tx) => settleSignInAttempt(tx, verdict.attempt, "password_correct", now));
+
   if (!candidate.active) return fail("inactive", candidate);
 
   writeTransaction((tx) => {
+    settleSignInAttempt(tx, verdict.attempt, "signed_in", now);
     recordSuccessfulLogin(tx, candidate.id, now);
     recordAudit(tx, { action: "auth.sign_in", outcome: "success", actor: { ...candidate, ip } });
   });

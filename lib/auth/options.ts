@@ -3,17 +3,25 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { recordAudit } from "@/lib/data/audit";
-import { getSessionState } from "@/lib/data/users";
+import { endSignInOnSignOut, resumeSignIn, startSignIn } from "@/lib/data/sign-ins";
 import { authSecret } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { authenticate } from "./authenticate";
+import { sessionCookie } from "./cookies";
+import { SESSION_ABSOLUTE_HOURS } from "./session-policy";
 
-/** A clinic working day; after that the user signs in again. */
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
+  // The cookie lives as long as the sign-in may; the sign-in row (lib/data/sign-ins.ts) decides sooner.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  cookies: {
+    sessionToken: {
+      name: sessionCookie().name,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookie().secure },
+    },
+  },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -21,6 +29,7 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
       },
       authorize: (credentials, req) => authenticate(credentials, clientIpFrom(req?.headers)),
     }),
@@ -28,20 +37,20 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const { sid } = startSignIn(user.id, user.ip ?? null);
         return {
           ...token,
           uid: user.id,
+          sid,
           role: user.role,
           clinicId: user.clinicId,
           patientId: user.patientId,
           sessionVersion: user.sessionVersion,
         };
       }
-      const state = token.uid ? getSessionState(token.uid) : undefined;
+      const state = resumeSignIn(token);
       // next-auth v4 only revokes a session when this callback throws; returning null keeps it.
-      if (!state || !state.active || state.sessionVersion !== token.sessionVersion) {
-        throw new Error("Session revoked");
-      }
+      if (!state) throw new Error("Session revoked");
       return {
         ...token,
         name: state.name,
@@ -77,6 +86,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     signOut({ token }) {
       if (!token?.uid) return;
+      endSignInOnSignOut(token.sid);
       recordAudit(getDb(), {
         action: "auth.sign_out",
         outcome: "success",

@@ -2,9 +2,8 @@ import { encode, type JWT } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSessionToken } from "./session-token";
 
-
 const secret = "a-test-secret-of-enough-length-0123456789";
-const claims = (uid: string, sessionVersion = 1): JWT => ({ uid, role: "clinician", clinicId: "clinic-1", patientId: null, sessionVersion });
+const claims = (uid: string, sessionVersion = 1): JWT => ({ uid, role: "clinician", clinicId: "clinic-1", patientId: null, sessionVersion, sid: `sid-${uid}` });
 const cookies = (entries: Record<string, string>) => ({ getAll: () => Object.entries(entries).map(([name, value]) => ({ name, value })) });
 
 describe("readSessionToken", () => {
@@ -13,26 +12,26 @@ describe("readSessionToken", () => {
   it("reads what next-auth wrote, whole or in chunks, and nothing else", async () => {
     vi.stubEnv("NEXTAUTH_SECRET", secret);
     const token = await encode({ token: claims("user-1", 3), secret, maxAge: 60 });
-    expect(await readSessionToken(cookies({ "next-auth.session-token": token }))).toMatchObject({ uid: "user-1", sessionVersion: 3 });
+    expect(await readSessionToken(cookies({ "dermaplan.session-token": token }))).toMatchObject({ uid: "user-1", sessionVersion: 3 });
     const [a, b] = [token.slice(0, 40), token.slice(40)];
-    expect(await readSessionToken(cookies({ "next-auth.session-token.1": b, "next-auth.session-token.0": a }))).toMatchObject({ uid: "user-1" });
+    expect(await readSessionToken(cookies({ "dermaplan.session-token.1": b, "dermaplan.session-token.0": a }))).toMatchObject({ uid: "user-1" });
     expect(await readSessionToken(cookies({}))).toBeNull();
-    expect(await readSessionToken(cookies({ "next-auth.session-token": `${token.slice(0, -2)}xx` }))).toBeNull();
+    expect(await readSessionToken(cookies({ "dermaplan.session-token": `${token.slice(0, -2)}xx` }))).toBeNull();
   });
 
   it("refuses an expired token and one made with another secret", async () => {
     vi.stubEnv("NEXTAUTH_SECRET", secret);
     const expired = await encode({ token: claims("user-1"), secret, maxAge: -60 });
-    expect(await readSessionToken(cookies({ "next-auth.session-token": expired }))).toBeNull();
+    expect(await readSessionToken(cookies({ "dermaplan.session-token": expired }))).toBeNull();
     const foreign = await encode({ token: claims("user-1"), secret: "another-secret-entirely-0123456789abcdef", maxAge: 60 });
-    expect(await readSessionToken(cookies({ "next-auth.session-token": foreign }))).toBeNull();
+    expect(await readSessionToken(cookies({ "dermaplan.session-token": foreign }))).toBeNull();
   });
 
   it("uses the __Secure- cookie when the site is served over https", async () => {
     vi.stubEnv("NEXTAUTH_SECRET", secret);
     vi.stubEnv("NEXTAUTH_URL", "https://clinic.example");
     const token = await encode({ token: claims("user-2"), secret, maxAge: 60 });
-    expect(await readSessionToken(cookies({ "next-auth.session-token": token }))).toBeNull();
-    expect(await readSessionToken(cookies({ "__Secure-next-auth.session-token": token }))).toMatchObject({ uid: "user-2" });
+    expect(await readSessionToken(cookies({ "dermaplan.session-token": token }))).toBeNull();
+    expect(await readSessionToken(cookies({ "__Host-dermaplan.session-token": token }))).toMatchObject({ uid: "user-2" });
   });
 });

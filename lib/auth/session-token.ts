@@ -2,14 +2,10 @@ import "server-only";
 import hkdf from "@panva/hkdf";
 import { jwtDecrypt } from "jose";
 import type { JWT } from "next-auth/jwt";
-import { authSecret, authUrl } from "@/lib/env";
+import { authSecret } from "@/lib/env";
+import { sessionCookie } from "./cookies";
 
 type CookieReader = { getAll(): { name: string; value: string }[] };
-
-/** next-auth's cookie name: `__Secure-` prefixed when the site is served over https. */
-function sessionCookieName(): string {
-  return authUrl()?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
 
 /**
  * The session JWT of this request, decrypted and checked for expiry, or null. Reads next-auth's
@@ -17,7 +13,7 @@ function sessionCookieName(): string {
  * getServerSession, which re-encrypts and re-issues the token on every call.
  */
 export async function readSessionToken(cookies: CookieReader): Promise<JWT | null> {
-  const name = sessionCookieName();
+  const { name } = sessionCookie();
   const all = cookies.getAll();
   const whole = all.find((c) => c.name === name)?.value;
   const chunks = all

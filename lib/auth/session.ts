@@ -1,38 +1,66 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { getSessionState } from "@/lib/data/users";
-import { UnauthenticatedError } from "@/lib/errors";
+import { clinicRequiresStaffMfa } from "@/lib/data/clinic-security";
+import { resumeSignIn } from "@/lib/data/sign-ins";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { requireRole } from "./guards";
 import { readSessionToken } from "./session-token";
 import { STAFF_ROLES, type Actor } from "./types";
 
+export type SignIn = {
+  actor: Actor;
+  /** The sign-in row this request belongs to (sign-out and password changes act on it). */
+  sid: string;
+  /** Staff of a clinic that requires two-factor sign-in who have not set it up yet. */
+  mfaEnrolmentDue: boolean;
+};
+
 /**
- * The signed-in user for this request: the session token's account, re-read from the database so a
- * disabled account or a revoked session (a bumped sessionVersion) stops at once, with the current
- * role and clinic. The token is read, never re-issued: a session lasts its 8 hours from sign-in.
+ * The signed-in user for this request: the session token's sign-in row and account, re-read from the
+ * database so a sign-out, a revoked or idle session or a disabled account stops at once, with the
+ * current role and clinic. The token is read, never re-issued: a sign-in lasts at most 12 hours.
  * React's `cache` lets the layout and the page of one request share one decode and one lookup; it
  * never outlives the request, and with no React render around it (unit tests) it just calls through.
  * @see https://react.dev/reference/react/cache
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const currentSignIn = cache(async (): Promise<SignIn | null> => {
   const token = await readSessionToken(await cookies());
-  if (!token?.uid) return null;
-  const state = getSessionState(token.uid);
-  if (!state || !state.active || state.sessionVersion !== token.sessionVersion) return null;
+  if (!token) return null;
+  const state = resumeSignIn(token);
+  if (!state) return null;
   const { id, email, name, role, clinicId, patientId } = state;
-  return { id, email, name, role, clinicId, patientId, ip: clientIpFrom(await headers()) };
+  const actor: Actor = { id, email, name, role, clinicId, patientId, ip: clientIpFrom(await headers()) };
+  const mfaEnrolmentDue = role !== "patient" && !state.mfaEnabled && clinicRequiresStaffMfa(clinicId);
+  return { actor, sid: state.sid, mfaEnrolmentDue };
 });
 
-export async function requireUser(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
+export async function getActor(): Promise<Actor | null> {
+  return (await currentSignIn())?.actor ?? null;
 }
 
-export async function requireStaff(): Promise<Actor> {
-  return requireRole(await requireUser(), STAFF_ROLES);
+const MFA_DUE = "Your clinic requires two-factor sign-in: set it up on your account page first.";
+
+/**
+ * The signed-in actor; staff who owe their clinic a two-factor enrolment may reach only the routes
+ * that let them enrol (`allowMfaDue`).
+ */
+export async function requireUser(options: { allowMfaDue?: boolean } = {}): Promise<Actor> {
+  const signIn = await currentSignIn();
+  if (!signIn) throw new UnauthenticatedError();
+  if (signIn.mfaEnrolmentDue && !options.allowMfaDue) throw new ForbiddenError(MFA_DUE);
+  return signIn.actor;
+}
+
+export async function requireSignIn(): Promise<SignIn> {
+  const signIn = await currentSignIn();
+  if (!signIn) throw new UnauthenticatedError();
+  return signIn;
+}
+
+export async function requireStaff(options: { allowMfaDue?: boolean } = {}): Promise<Actor> {
+  return requireRole(await requireUser(options), STAFF_ROLES);
 }
 
 /** Clinical decisions (screening, plans) are made by clinicians, not by admins or patients. */

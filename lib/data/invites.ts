@@ -1,23 +1,28 @@
 import "server-only";
-import crypto from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
-import { patients, portalInvites, users } from "@/db/schema";
+import { patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
+import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { ConflictError, ValidationError } from "@/lib/errors";
+import { LINK_UNUSABLE_MESSAGE, passwordLinkTokenSchema } from "@/lib/validation/password-link";
 import { recordAudit } from "./audit";
+import { findUsableLink, issuePasswordLink, LINK_VALID_HOURS, spendPasswordLink, type LinkPurpose } from "./internal/password-links";
 
-export const INVITE_VALID_HOURS = 72;
-
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+/**
+ * Set-password links for every account: a patient's portal invite (here), a staff invite or reset
+ * (lib/data/staff.ts). All are made by lib/data/internal/password-links.ts and accepted by
+ * `acceptInvite`, the one public way to set a password from a link.
+ */
+export const INVITE_VALID_HOURS = LINK_VALID_HOURS;
 
 export type PortalInvite = { token: string; expiresAt: string; email: string };
 
 /**
  * Creates (or re-uses) the patient's portal account and a one-time set-password token, valid 72 hours.
- * Only the token's hash is stored; earlier unused links for the patient stop working.
+ * Only the token's hash is stored; earlier unused links for the account stop working.
  */
 export function createPortalInvite(actor: Actor, patientId: string, email: string, now = new Date()): PortalInvite {
   requireRole(actor, STAFF_ROLES);
@@ -41,56 +46,48 @@ export function createPortalInvite(actor: Actor, patientId: string, email: strin
       userId = tx.insert(users).values({ email, name: patient.name, role: "patient", clinicId: scope.clinicId }).returning({ id: users.id }).get().id;
       tx.update(patients).set({ userId, updatedAt: now.toISOString() }).where(eq(patients.id, scope.id)).run();
     }
-    tx.update(portalInvites)
-      .set({ usedAt: now.toISOString() })
-      .where(and(eq(portalInvites.patientId, scope.id), isNull(portalInvites.usedAt)))
-      .run();
-    const token = crypto.randomBytes(32).toString("base64url");
-    const expiresAt = new Date(now.getTime() + INVITE_VALID_HOURS * 3_600_000).toISOString();
-    tx.insert(portalInvites).values({ patientId: scope.id, userId, tokenHash: hashToken(token), expiresAt, createdBy: actor.id }).run();
+    const { token, expiresAt } = issuePasswordLink(tx, { userId, patientId: scope.id, purpose: "portal_invite", createdBy: actor.id }, now);
     recordAudit(tx, { action: "patient.invite", outcome: "success", actor, patientId: scope.id, detail: { email, expiresAt } });
     return { token, expiresAt, email };
   });
 }
 
-export type InviteState = { valid: true; name: string; email: string } | { valid: false };
+export type InviteState = { valid: true; name: string; email: string; purpose: LinkPurpose } | { valid: false };
 
 /** Whether a set-password link can still be used; no sign-in needed, nothing revealed when not. */
-export function checkInvite(token: string, now = new Date()): InviteState {
-  const row = getDb()
-    .select({ expiresAt: portalInvites.expiresAt, usedAt: portalInvites.usedAt, name: users.name, email: users.email })
-    .from(portalInvites)
-    .innerJoin(users, eq(users.id, portalInvites.userId))
-    .where(eq(portalInvites.tokenHash, hashToken(token)))
-    .get();
-  if (!row || row.usedAt || row.expiresAt <= now.toISOString()) return { valid: false };
-  return { valid: true, name: row.name, email: row.email };
+export function checkInvite(token: unknown, now = new Date()): InviteState {
+  const parsed = passwordLinkTokenSchema.safeParse(token);
+  const link = parsed.success ? findUsableLink(getDb(), parsed.data, now) : undefined;
+  return link ? { valid: true, name: link.name, email: link.email, purpose: link.purpose } : { valid: false };
 }
 
-/** Sets the patient's password from a valid link and burns the link, in one transaction. */
-export async function acceptInvite(token: string, password: string, ip: string | null, now = new Date()): Promise<{ email: string }> {
+/**
+ * Sets the account's password from a valid link and spends the link, in one transaction. The link is
+ * looked up before the (deliberately slow) hash, so a bad link costs nothing; a malformed token, an
+ * unknown, spent or expired link and a disabled account all get the same answer.
+ */
+export async function acceptInvite(token: unknown, password: string, ip: string | null, now = new Date()): Promise<{ email: string }> {
+  const parsed = passwordLinkTokenSchema.safeParse(token);
+  const link = parsed.success ? findUsableLink(getDb(), parsed.data, now) : undefined;
+  if (!link) throw new ValidationError(LINK_UNUSABLE_MESSAGE);
+  assertPasswordAllowed(password);
   const passwordHash = await hashPassword(password);
   return writeTransaction((tx) => {
-    const invite = tx
-      .select({ id: portalInvites.id, userId: portalInvites.userId, patientId: portalInvites.patientId, expiresAt: portalInvites.expiresAt, usedAt: portalInvites.usedAt })
-      .from(portalInvites)
-      .where(eq(portalInvites.tokenHash, hashToken(token)))
-      .get();
-    if (!invite || invite.usedAt || invite.expiresAt <= now.toISOString()) {
-      throw new ValidationError("This link has expired or was already used. Ask your clinic for a new one.");
-    }
-    tx.update(portalInvites).set({ usedAt: now.toISOString() }).where(eq(portalInvites.id, invite.id)).run();
+    if (!spendPasswordLink(tx, link.id, now)) throw new ValidationError(LINK_UNUSABLE_MESSAGE);
+    const at = now.toISOString();
     const user = tx
       .update(users)
-      .set({ passwordHash, active: true, failedLoginCount: 0, lockedUntil: null, updatedAt: now.toISOString() })
-      .where(eq(users.id, invite.userId))
-      .returning({ email: users.email, clinicId: users.clinicId })
-      .get()!;
+      .set({ passwordHash, passwordChangedAt: at, failedLoginCount: 0, lockedUntil: null, updatedAt: at })
+      .where(and(eq(users.id, link.userId), eq(users.active, true)))
+      .returning({ email: users.email, role: users.role, clinicId: users.clinicId })
+      .get();
+    if (!user) throw new ValidationError(LINK_UNUSABLE_MESSAGE);
     recordAudit(tx, {
-      action: "patient.invite_accept",
+      action: link.purpose === "portal_invite" ? "patient.invite_accept" : "staff.password_set",
       outcome: "success",
-      actor: { id: invite.userId, role: "patient", clinicId: user.clinicId, ip },
-      patientId: invite.patientId,
+      actor: { id: link.userId, role: user.role, clinicId: user.clinicId, ip },
+      patientId: link.patientId,
+      detail: link.purpose === "portal_invite" ? undefined : { purpose: link.purpose },
     });
     return { email: user.email };
   });

@@ -1,11 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { clinics, users } from "@/db/schema";
+import { clinics } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { ConflictError } from "@/lib/errors";
 import type { UserCreateInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
+import { emailInUse, insertStaffAccount } from "./internal/accounts";
 
 /**
  * Creates a staff account from the command line (`npm run user:create`): the way a new deployment
@@ -19,24 +20,20 @@ export async function provisionStaffAccount(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(
     (tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+      if (emailInUse(tx, input.email)) {
         throw new ConflictError(`An account with the email ${input.email} already exists.`);
       }
       let clinic = tx.select({ id: clinics.id }).from(clinics).where(eq(clinics.name, input.clinic)).get();
       const clinicCreated = !clinic;
       clinic ??= tx.insert(clinics).values({ name: input.clinic }).returning({ id: clinics.id }).get();
-      const user = tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, role: input.role, clinicId: clinic.id, passwordHash })
-        .returning({ id: users.id })
-        .get();
+      const userId = insertStaffAccount(tx, { email: input.email, name: input.name, role: input.role, clinicId: clinic.id, passwordHash });
       recordAudit(tx, {
         action: "user.create",
         outcome: "success",
         clinicId: clinic.id,
-        detail: { via: "cli", userId: user.id, email: input.email, role: input.role, clinicCreated },
+        detail: { via: "cli", userId, email: input.email, role: input.role, clinicCreated },
       });
-      return { userId: user.id, clinicId: clinic.id, clinicCreated };
+      return { userId, clinicId: clinic.id, clinicCreated };
     },
     { behavior: "immediate" },
   );

@@ -5,13 +5,9 @@ import { patients, users } from "@/db/schema";
 import type { Actor, SessionUser } from "@/lib/auth/types";
 import { recordAudit } from "./audit";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
 export type LoginCandidate = SessionUser & {
   passwordHash: string | null;
   active: boolean;
-  lockedUntil: string | null;
   sessionVersion: number;
 };
 
@@ -28,7 +24,7 @@ const sessionColumns = {
 
 export function findLoginCandidate(email: string): LoginCandidate | undefined {
   return getDb()
-    .select({ ...sessionColumns, passwordHash: users.passwordHash, lockedUntil: users.lockedUntil })
+    .select({ ...sessionColumns, passwordHash: users.passwordHash })
     .from(users)
     .leftJoin(patients, eq(patients.userId, users.id))
     .where(eq(users.email, email))
@@ -46,24 +42,13 @@ const sessionStateQuery = preparedOnce((db) =>
   db.select(sessionColumns).from(users).leftJoin(patients, eq(patients.userId, users.id)).where(eq(users.id, sql.placeholder("userId"))).prepare(),
 );
 
-/** Counts a wrong password and locks the account at the limit; call inside the attempt's transaction. */
-export function recordFailedLogin(tx: Tx, userId: string, now: Date): { locked: boolean } {
-  const row = tx
-    .update(users)
-    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
-    .where(eq(users.id, userId))
-    .returning({ failedLoginCount: users.failedLoginCount })
-    .get();
-  const locked = (row?.failedLoginCount ?? 0) >= MAX_FAILED_LOGINS;
-  if (locked) {
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-    tx.update(users).set({ lockedUntil: until, failedLoginCount: 0 }).where(eq(users.id, userId)).run();
-  }
-  return { locked };
-}
-
+/**
+ * Failed sign-ins are counted per address and per account and address (lib/data/throttle.ts), never
+ * per account alone: an account-wide lock would let anyone lock a clinician out. The old
+ * users.failed_login_count and users.locked_until columns are no longer read or written.
+ */
 export function recordSuccessfulLogin(tx: Tx, userId: string, now: Date): void {
-  tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now.toISOString() }).where(eq(users.id, userId)).run();
+  tx.update(users).set({ lastLoginAt: now.toISOString() }).where(eq(users.id, userId)).run();
 }
 
 /** Revokes every session the actor holds, on every device. */

@@ -10,27 +10,41 @@ import { signInWithPassword } from "@/lib/client/sign-in";
 import { useSchemaForm } from "@/lib/client/use-schema-form";
 import type { LoginInput } from "@/lib/validation/auth";
 
-const GENERIC_ERROR = "The email or password is incorrect, or the account cannot sign in right now.";
+const GENERIC_ERROR = "The email, password or code is incorrect, or the account cannot sign in right now.";
 const NETWORK_ERROR = "We could not reach the server. Check your connection and try again.";
+
+/** The password was right and the account uses two-factor sign-in: the form asks for the code. */
+class CodeRequired extends Error {}
+
+function throttledMessage(retryAfterS: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
+  return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
 
 /**
  * Refused credentials all read the same (by design); a sign-in that did not complete (no server, a
  * refused CSRF token, an answer without a URL) is never a success.
  */
-async function signIn({ email, password }: LoginInput): Promise<void> {
-  const signedIn = await signInWithPassword(email, password).catch(() => {
+async function signIn({ email, password, code }: LoginInput): Promise<void> {
+  const answer = await signInWithPassword(email, password, code).catch(() => {
     throw new Error(NETWORK_ERROR);
   });
-  if (!signedIn) throw new Error(GENERIC_ERROR);
+  if (answer.kind === "code_required") throw new CodeRequired();
+  if (answer.kind === "throttled") throw new Error(throttledMessage(answer.retryAfterS));
+  if (answer.kind === "refused") throw new Error(GENERIC_ERROR);
 }
 
 export function LoginForm({ callbackPath }: { callbackPath: string | null }) {
   const router = useRouter();
   const [unreachable, setUnreachable] = useState(false);
+  const [askCode, setAskCode] = useState(false);
   useEffect(preloadLoginSchemaAfterLoad, []);
   const form = useSchemaForm({
     schema: () => loadLoginSchema().then((m) => m.loginSchema),
     send: signIn,
+    onError: (error) => {
+      if (error instanceof CodeRequired) setAskCode(true);
+    },
     // Only our own checked callback path is followed, never the URL in next-auth's answer.
     onSuccess: () => {
       router.replace(callbackPath ?? "/");
@@ -43,10 +57,11 @@ export function LoginForm({ callbackPath }: { callbackPath: string | null }) {
     const data = new FormData(event.currentTarget);
     setUnreachable(false);
     // The schema loads after the page; when it cannot be fetched, neither can the sign-in.
-    await form.submit({ email: data.get("email"), password: data.get("password") }).catch(() => setUnreachable(true));
+    const code = askCode ? String(data.get("code") ?? "") : undefined;
+    await form.submit({ email: data.get("email"), password: data.get("password"), code }).catch(() => setUnreachable(true));
   }
 
-  const error = unreachable ? NETWORK_ERROR : form.failure?.message;
+  const error = unreachable ? NETWORK_ERROR : form.failure instanceof CodeRequired ? null : form.failure?.message;
   // method="post": a submit before hydration (or without JavaScript) re-renders this page rather than
   // putting the password in the URL.
   return (
@@ -54,6 +69,18 @@ export function LoginForm({ callbackPath }: { callbackPath: string | null }) {
       <div aria-live="polite">{error && <Alert tone="error">{error}</Alert>}</div>
       <Field label="Email" name="email" type="email" autoComplete="username" required error={form.errors.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={form.errors.password} />
+      {askCode && (
+        <Field
+          label="Authentication code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          error={form.errors.code}
+        />
+      )}
       <Button type="submit" className="w-full" disabled={form.pending}>
         {form.pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { Alert, Card } from "@/app/_components/ui/card";
 import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
+import { getClinicSecurity } from "@/lib/data/clinic-security";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
+import { SecurityForm } from "./security-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -22,6 +24,10 @@ export default async function SettingsPage() {
       )}
       <Card>
         <SettingsForm settings={getClinicSettings(actor)} canEdit={canEdit} />
+      </Card>
+      <h2 className="pt-2 text-lg font-semibold">Sign-in security</h2>
+      <Card>
+        <SecurityForm requireStaffMfa={getClinicSecurity(actor).requireStaffMfa} canEdit={actor.role === "admin"} />
       </Card>
     </div>
   );

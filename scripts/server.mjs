@@ -1,0 +1,62 @@
+/**
+ * The production HTTP server: Next.js through its programmatic API, behind a plain Node server that
+ * tells the app which address each TCP connection comes from. `npm start`, the demo, the e2e suite and
+ * the benchmark all serve through it (scripts/runtime.ts).
+ *
+ * Why not `next start`: a route handler sees headers only, and Next 16 fills X-Forwarded-For from the
+ * socket only when the client sent none (dist/server/base-server.js:
+ * `req.headers['x-forwarded-for'] ??= originalRequest.socket.remoteAddress`), so any client could name
+ * its own address. Here each request loses every copy of REMOTE_ADDRESS_HEADER the client sent and gets
+ * the socket's address instead; lib/http/client-ip.ts starts from it.
+ *
+ * Plain JavaScript, so it runs under plain Node (with the heap flags) as `next start` does.
+ * Usage: node scripts/server.mjs --port 3000 --hostname 127.0.0.1
+ */
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+export const REMOTE_ADDRESS_HEADER = "x-dermaplan-remote-addr";
+
+/** @param {import("node:http").IncomingMessage} req */
+export function stampRemoteAddress(req) {
+  // Node folds repeated headers into one `req.headers` entry, and Next builds its request from
+  // `req.headers` (never `rawHeaders`), so deleting the entry drops every client-sent copy.
+  delete req.headers[REMOTE_ADDRESS_HEADER];
+  const address = req.socket.remoteAddress;
+  if (address) req.headers[REMOTE_ADDRESS_HEADER] = address;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
+  const port = Number(values.port ?? 3000);
+  const hostname = values.hostname ?? "127.0.0.1";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    stampRemoteAddress(req);
+    handle(req, res).catch((error) => {
+      console.error(`Failed to handle request for ${req.url}`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.on("error", (error) => {
+    console.error("Failed to start the server:", error);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => console.log(`Ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      // Stop accepting, let Next finish its work, and never hang on a kept-alive connection.
+      setTimeout(() => process.exit(0), 5000).unref();
+      server.close(() => app.close().finally(() => process.exit(0)));
+      server.closeIdleConnections();
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
