@@ -22,7 +22,7 @@ export async function signInViaForm(page: Page, email: string, password = PASSWO
   // Settle before the test moves on: either we left the sign-in page or it shows its error.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.startsWith("/login")),
-    page.getByText(/email or password is incorrect/i).waitFor(),
+    page.getByText(/email, password or code is incorrect/i).waitFor(),
   ]);
 }
 

@@ -55,3 +55,26 @@ describe("authenticate", () => {
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });
+
+describe("the second factor at sign-in", () => {
+  it("asks for the code after a right password, refuses a wrong or reused one, and accepts a current one", async () => {
+    process.env.NEXTAUTH_SECRET ??= "a-test-secret-of-enough-length-0123456789";
+    const { actorFor } = await import("@/test/actors");
+    const { confirmMfaEnrolment, startMfaEnrolment } = await import("@/lib/data/mfa");
+    const { totpAt } = await import("./totp");
+    const okafor = actorFor(db, "okafor@northside.test");
+    const now = Date.parse("2026-11-22T11:00:00Z");
+    const { secret } = startMfaEnrolment(okafor);
+    confirmMfaEnrolment(okafor, totpAt(secret, now), new Date(now));
+    const signIn = (code: string | undefined, at: number) =>
+      authenticate({ email: "okafor@northside.test", password: "demo-pass-1234", ...(code ? { code } : {}) }, "198.51.100.7", new Date(at));
+
+    await expect(signIn(undefined, now + 1_000)).rejects.toThrow("MfaRequired");
+    expect(await signIn("000000", now + 2_000)).toBeNull();
+    expect(await signIn(totpAt(secret, now), now + 3_000)).toBeNull();
+    expect(await signIn(totpAt(secret, now + 30_000), now + 31_000)).toMatchObject({ email: "okafor@northside.test" });
+    const reasons = signIns("failure").filter((r) => r.actorId === okafor.id).map((r) => JSON.parse(r.detail!).reason);
+    expect(reasons).toEqual(expect.arrayContaining(["mfa_code_missing", "wrong_code"]));
+    expect(JSON.parse(signIns("success").at(-1)!.detail!)).toEqual({ secondFactor: "totp" });
+  });
+});

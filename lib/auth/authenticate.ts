@@ -1,14 +1,16 @@
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
 import { writeTransaction } from "@/db";
+import { verifySecondFactorForSignIn as verifySecondFactor } from "@/lib/data/mfa";
 import { beginSignInAttempt, settleSignInAttempt } from "@/lib/data/throttle";
 import { findLoginCandidate, recordSuccessfulLogin } from "@/lib/data/users";
+import { MFA_REQUIRED } from "@/lib/domain/sign-in";
 import { loginSchema } from "@/lib/validation/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { reportThrottled } from "./throttle";
 import type { SessionUser } from "./types";
 
-export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+export type AuthenticatedUser = SessionUser & { sessionVersion: number; ip: string | null };
 
 /**
  * Checks credentials and audits the attempt either way. Every failure looks the same to the
@@ -51,17 +53,27 @@ export async function authenticate(
   }
   if (!(await verifyPassword(candidate.passwordHash, parsed.data.password))) return fail("wrong_password", candidate);
 
-  // Second factor: checked here, after the password and before anything reveals the account's state.
-  // A wrong code is a failure like a wrong password: `return fail("wrong_code", candidate)` keeps it
-  // counted. A missing code is not a failure: settle it first, then ask for the code:
-  //   writeTransaction((tx) => settleSignInAttempt(tx, verdict.attempt, "password_correct", now));
+  // Second factor, after the password and before anything reveals the account's state. A missing or
+  // wrong code is a failed attempt, counted like a wrong password; a missing one also tells the form to
+  // ask for the code (the password was right).
+  let secondFactor: "totp" | "recovery_code" | undefined;
+  if (candidate.mfaEnabled) {
+    const code = parsed.data.code;
+    if (!code) {
+      fail("mfa_code_missing", candidate);
+      throw new Error(MFA_REQUIRED);
+    }
+    const checked = writeTransaction((tx) => verifySecondFactor(tx, candidate.id, code, now));
+    if (!checked.ok) return fail("wrong_code", candidate);
+    secondFactor = checked.method;
+  }
 
   if (!candidate.active) return fail("inactive", candidate);
 
   writeTransaction((tx) => {
     settleSignInAttempt(tx, verdict.attempt, "signed_in", now);
     recordSuccessfulLogin(tx, candidate.id, now);
-    recordAudit(tx, { action: "auth.sign_in", outcome: "success", actor: { ...candidate, ip } });
+    recordAudit(tx, { action: "auth.sign_in", outcome: "success", actor: { ...candidate, ip }, detail: secondFactor ? { secondFactor } : undefined });
   });
   return {
     id: candidate.id,
@@ -71,5 +83,6 @@ export async function authenticate(
     clinicId: candidate.clinicId,
     patientId: candidate.patientId,
     sessionVersion: candidate.sessionVersion,
+    ip,
   };
 }

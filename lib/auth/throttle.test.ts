@@ -16,6 +16,8 @@ beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
 afterAll(() => close());
 
 const PASSWORD = "demo-pass-1234";
+/** Tests that run the limit's worth of argon2 checks (~50 ms each, more on a busy machine). */
+const ARGON2_HEAVY_MS = 60_000;
 const at = (iso: string, plusMs = 0) => new Date(Date.parse(iso) + plusMs);
 
 /**
@@ -57,7 +59,7 @@ const auditRows = (action: string, address: string) =>
     .map((r) => ({ ...r, detail: JSON.parse(r.detail!) }));
 
 describe("per-address limit", () => {
-  it(`answers 429 with Retry-After after ${ADDRESS_FAILURE_LIMIT} failures in 15 minutes, before the password is checked`, async () => {
+  it(`answers 429 with Retry-After after ${ADDRESS_FAILURE_LIMIT} failures in 15 minutes, before the password is checked`, { timeout: ARGON2_HEAVY_MS }, async () => {
     const t0 = "2026-03-02T09:00:00Z";
     let clock = at(t0);
     const endpoint = signInEndpoint(() => clock);
@@ -80,7 +82,7 @@ describe("per-address limit", () => {
     expect((await endpoint.post("203.0.113.50", "rivera@northside.test", PASSWORD)).status).toBe(200);
   });
 
-  it("does not count successful sign-ins", async () => {
+  it("does not count successful sign-ins", { timeout: ARGON2_HEAVY_MS }, async () => {
     const now = at("2026-03-03T09:00:00Z");
     const endpoint = signInEndpoint(() => now);
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT - 1; i += 1) await endpoint.post("203.0.113.60", `nobody-${i}@spray.test`, "guess");
@@ -89,7 +91,7 @@ describe("per-address limit", () => {
     expect((await endpoint.post("203.0.113.60", "okafor@northside.test", PASSWORD)).status).toBe(429);
   });
 
-  it("lets no more parallel attempts reach the password check than the limit allows", async () => {
+  it("lets no more parallel attempts reach the password check than the limit allows", { timeout: ARGON2_HEAVY_MS }, async () => {
     const now = at("2026-03-04T09:00:00Z");
     const attempts = Array.from({ length: ADDRESS_FAILURE_LIMIT + 20 }, (_, i) => authenticate({ email: `par-${i}@spray.test`, password: "guess" }, "203.0.113.70", now));
     expect((await Promise.all(attempts)).every((user) => user === null)).toBe(true);
@@ -161,7 +163,7 @@ describe("audit", () => {
     ]);
   });
 
-  it("records an address throttle, and the sweep records its lift", async () => {
+  it("records an address throttle, and the sweep records its lift", { timeout: ARGON2_HEAVY_MS }, async () => {
     const t0 = "2026-03-10T09:00:00Z";
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await authenticate({ email: `sweep-${i}@spray.test`, password: "x" }, "192.0.2.88", at(t0));
     expect(auditRows("auth.throttle", "192.0.2.88").filter((r) => r.detail.scope === "address")).toEqual([

@@ -1,8 +1,7 @@
+import { MFA_REQUIRED } from "@/lib/domain/sign-in";
+
 /** What the server said to a sign-in attempt. Refusals all look the same, by design. */
 export type SignInAnswer = { kind: "signed_in" } | { kind: "refused" } | { kind: "code_required" } | { kind: "throttled"; retryAfterS: number };
-
-/** next-auth's error code when the password was right and the account asks for a second factor. */
-export const MFA_REQUIRED = "MfaRequired";
 
 /**
  * Signs in through next-auth's own endpoints (CSRF token, then the credentials callback), as

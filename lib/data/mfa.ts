@@ -10,6 +10,12 @@ import { recordAudit } from "./audit";
 import { clearMfa } from "./internal/sign-ins";
 import { issueRecoveryCodes, sealTotpSecret, unsealTotpSecret, verifySecondFactor } from "./internal/mfa";
 
+/**
+ * The sign-in's second-factor check (authentication itself, so no Actor yet): a current code or an
+ * unused recovery code, spent in the caller's transaction.
+ */
+export { verifySecondFactor as verifySecondFactorForSignIn } from "./internal/mfa";
+
 export type MfaStatus = { enabled: boolean; enabledAt: string | null; pending: boolean; recoveryCodesLeft: number };
 export type MfaEnrolment = { secret: string; otpauthUri: string };
 

@@ -176,6 +176,9 @@ describe("updateStaff", () => {
 
     updateStaff(admin(), invited.id, { active: false });
     expect(checkInvite(invited.token)).toEqual({ valid: false });
+    // Voided, not paused: reactivating does not bring an old link back.
+    updateStaff(admin(), invited.id, { active: true });
+    expect(checkInvite(invited.token)).toEqual({ valid: false });
 
     expect(updateStaff(admin(), clinician.id, { active: true }).status).toBe("active");
     expect(await authenticate({ email: clinician.email, password: PASSWORD }, null)).toMatchObject({ id: clinician.id });

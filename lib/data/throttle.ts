@@ -41,6 +41,10 @@ export type AttemptOutcome =
   /** Signed in: the address's count is taken back and the account's counter for this address cleared. */
   | "signed_in";
 
+/**
+ * Checks the address's and the email's blocks and, when neither stands, counts the attempt as a failure
+ * of both before its password is checked. Settle an allowed attempt with settleSignInAttempt.
+ */
 export function beginSignInAttempt(ip: string | null, email: string | null, now = new Date()): AttemptVerdict {
   return writeTransaction((tx) => {
     sweepIfDue(tx, now);

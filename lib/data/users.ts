@@ -9,6 +9,8 @@ export type LoginCandidate = SessionUser & {
   passwordHash: string | null;
   active: boolean;
   sessionVersion: number;
+  /** Two-factor sign-in is on: a code must follow the password. */
+  mfaEnabled: boolean;
 };
 
 const sessionColumns = {
@@ -24,7 +26,7 @@ const sessionColumns = {
 
 export function findLoginCandidate(email: string): LoginCandidate | undefined {
   return getDb()
-    .select({ ...sessionColumns, passwordHash: users.passwordHash })
+    .select({ ...sessionColumns, passwordHash: users.passwordHash, mfaEnabled: sql<boolean>`${users.mfaEnabledAt} is not null`.mapWith(Boolean) })
     .from(users)
     .leftJoin(patients, eq(patients.userId, users.id))
     .where(eq(users.email, email))

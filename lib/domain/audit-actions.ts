@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = {
   "auth.sign_out": "Sign-out",
   "auth.sign_out_everywhere": "Signed out on all devices",
   "auth.session_end": "Session ended (expired or idle)",
+  "auth.throttle": "Sign-in throttled",
+  "auth.throttle_lifted": "Sign-in throttle lifted",
   "auth.password_change": "Changed own password",
   "mfa.enrol_start": "Started two-factor enrolment",
   "mfa.enable": "Turned on two-factor sign-in",

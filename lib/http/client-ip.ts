@@ -1,5 +1,5 @@
 import { BlockList, isIP } from "node:net";
-import { trustedProxies } from "@/lib/env";
+import { isProduction, trustedProxies } from "@/lib/env";
 
 /** The TCP peer's address, set by scripts/server.mjs (which names the same header) on every request. */
 export const REMOTE_ADDRESS_HEADER = "x-dermaplan-remote-addr";
@@ -52,7 +52,11 @@ function trustedList(entries: string[]): BlockList {
  */
 export function clientIpFrom(source: HeaderSource, trusted: string[] = trustedProxies()): string | null {
   const peer = normalize(headerValue(source, REMOTE_ADDRESS_HEADER));
-  if (!peer || trusted.length === 0) return peer;
+  if (!peer) {
+    warnOnceWithoutServer();
+    return null;
+  }
+  if (trusted.length === 0) return peer;
   const list = trustedList(trusted);
   const isTrusted = (address: string) => list.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
   if (!isTrusted(peer)) return peer;
@@ -66,4 +70,12 @@ export function clientIpFrom(source: HeaderSource, trusted: string[] = trustedPr
     if (!isTrusted(hop)) return hop;
   }
   return client;
+}
+
+let warned = false;
+/** Served by `next start` rather than scripts/server.mjs: every client looks alike to the throttle. */
+function warnOnceWithoutServer(): void {
+  if (warned || !isProduction()) return;
+  warned = true;
+  console.warn(`No ${REMOTE_ADDRESS_HEADER} header: serve the app with \`npm start\` (scripts/server.mjs), not \`next start\`, or client addresses are unknown.`);
 }

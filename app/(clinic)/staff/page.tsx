@@ -75,7 +75,7 @@ export default async function StaffPage({ searchParams }: Props) {
                   </td>
                   <td className="whitespace-nowrap px-3 py-3">{m.lastSignInAt ? <ClinicTime iso={m.lastSignInAt} /> : "Never"}</td>
                   <td className="px-3 py-3">{m.mfaEnabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}</td>
-                  <td className="min-w-[26rem] px-3 py-3">
+                  <td className="min-w-[30rem] px-3 py-3">
                     {m.id === actor.id ? (
                       <p className="text-slate-700">This is you. Another admin can change your role or access.</p>
                     ) : (
