@@ -1,16 +1,16 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
-import { PASSWORD } from "./accounts";
+import { DEMO, PASSWORD } from "./accounts";
 import { expect, signInViaApi, test } from "./fixtures";
 
-const MFA_USER = "mfa@northside.test";
 const SIGNOUT_USER = "signout@northside.test";
+const NEW_PASSWORD = "two-factor passphrase";
 
 /** One credentials attempt through next-auth's endpoints; the error code next-auth answered, if any. */
 async function attempt(api: APIRequestContext, email: string, code?: string): Promise<{ signedIn: boolean; error: string | null }> {
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await api.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: PASSWORD, ...(code ? { code } : {}), json: "true" },
+    form: { csrfToken, email, password: NEW_PASSWORD, ...(code ? { code } : {}), json: "true" },
     maxRedirects: 0,
   });
   const { url } = (await response.json()) as { url: string };
@@ -18,10 +18,20 @@ async function attempt(api: APIRequestContext, email: string, code?: string): Pr
   return { signedIn, error: new URL(url, "http://x").searchParams.get("error") };
 }
 
-test("a clinician turns on two-factor sign-in, then signs in with a code, with a recovery code once, and not without one", async ({ page, baseURL }) => {
+test("a clinician turns on two-factor sign-in, then signs in with a code, with a recovery code once, and not without one", async ({ page, baseURL, apiAs }) => {
+  // A clinician of their own, invited by the admin, so the test can run again on the same server.
+  const MFA_USER = `mfa-${Date.now().toString(36)}-${process.pid}@northside.test`;
+  const invited = await (await apiAs(DEMO.admin)).post("/api/staff", { data: { email: MFA_USER, name: "Dr. Two Factor", role: "clinician" } });
+  expect(invited.status()).toBe(201);
+  await page.goto((await invited.json()).inviteUrl);
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByLabel("Repeat the password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("Your password is set.")).toBeVisible();
+
   await page.goto("/login");
   await page.getByLabel("Email").fill(MFA_USER);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
@@ -41,7 +51,7 @@ test("a clinician turns on two-factor sign-in, then signs in with a code, with a
   const second = await fresh.newPage();
   await second.goto("/login");
   await second.getByLabel("Email").fill(MFA_USER);
-  await second.getByLabel("Password").fill(PASSWORD);
+  await second.getByLabel("Password").fill(NEW_PASSWORD);
   await second.getByRole("button", { name: "Sign in" }).click();
   const codeField = second.getByLabel("Authentication code");
   await expect(codeField).toBeVisible();

@@ -27,13 +27,6 @@ export const E2E_ACCOUNTS = [
     password: PASSWORD,
   },
   {
-    email: "mfa@northside.test",
-    name: "Dr. Two Factor",
-    role: "clinician" as const,
-    clinic: "Northside Dermatology",
-    password: PASSWORD,
-  },
-  {
     email: "signout@northside.test",
     name: "Dr. Sign Out",
     role: "clinician" as const,

@@ -43,6 +43,11 @@ async function main() {
       res.end();
     });
   });
+  // Longer than the idle timeout of clients and proxies that keep connections open (browsers, load
+  // balancers at 60 s): otherwise a reused connection can be closed by us just as a request goes out
+  // on it, and the client sees ECONNRESET. headersTimeout must exceed it (Node's rule).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("error", (error) => {
     console.error("Failed to start the server:", error);
     process.exit(1);
