@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
-import { DEMO, PASSWORD } from "./accounts";
+import { DEMO } from "./accounts";
 import { expect, signInViaApi, test } from "./fixtures";
 
 const SIGNOUT_USER = "signout@northside.test";
