@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <p className="mt-1 text-center text-sm text-slate-700">Home microneedling plans, approved by your clinic.</p>
         {welcome && (
           <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-            Your password is set. Sign in to see your plan.
+            Your password is set. Sign in with your email and the new password.
           </p>
         )}
         <LoginForm callbackPath={safeCallbackPath(callbackUrl)} />
