@@ -15,7 +15,12 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * an acknowledged write survives a power loss.
  */
 export function openDatabase(filePath: string): Db {
-  if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  if (filePath !== ":memory:") {
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    // Health data: readable by the server's own user only. SQLite gives the -wal and -shm files the
+    // database file's permissions, so creating it 0600 (before SQLite does, whatever the umask) covers all three.
+    fs.closeSync(fs.openSync(filePath, "a", 0o600));
+  }
   const sqlite = new Database(filePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -47,6 +47,18 @@ test.describe("signing in through the form", () => {
     await expect(page).toHaveURL(/\/patients\?q=Lee$/);
     await expect(page.getByRole("link", { name: "Jordan Lee" })).toBeVisible();
   });
+
+  for (const hostile of ["%2F%09%2Fevil.example%2Fx", "%2F%0A%2Fevil.example", "%2F..%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example"]) {
+    test(`a hostile callbackUrl (${hostile}) never leaves the site`, async ({ page, baseURL }) => {
+      await page.goto(`/login?callbackUrl=${hostile}`);
+      await page.getByLabel("Email").fill(DEMO.rivera);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      await expect(page).toHaveURL(/\/overview$/);
+    });
+  }
 });
 
 test.describe("signed-out visitors", () => {

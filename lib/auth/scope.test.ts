@@ -50,7 +50,32 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/patients?q=lee")).toBe("/patients?q=lee");
   });
 
-  it.each([null, undefined, "", "https://evil.test/", "//evil.test", "/\\evil.test", "/login", "/api/me", "patients"])(
+  it("keeps a path with its query and fragment as the browser would read it", () => {
+    expect(safeCallbackPath("/patients/p1/plan#decide")).toBe("/patients/p1/plan#decide");
+    expect(safeCallbackPath("/patients/../alerts")).toBe("/alerts");
+  });
+
+  it.each([
+    null,
+    undefined,
+    "",
+    "https://evil.test/",
+    "//evil.test",
+    "/\\evil.test",
+    "/login",
+    "/api/me",
+    "patients",
+    // A tab or newline between the slashes is stripped by URL parsing: "//evil.example/x".
+    "/\t/evil.example/x",
+    "/\n/evil.example/x",
+    "/\r\n/evil.example",
+    "/.//evil.example",
+    "/%2F/evil.example".replace("%2F", "/"),
+    "/\u0000/evil.example",
+    "/\\/evil.example",
+    "/..//evil.example",
+    "/%09/x/../../login",
+  ])(
     "refuses %s",
     (value) => {
       expect(safeCallbackPath(value)).toBeNull();

@@ -20,11 +20,26 @@ export function canAccessPatient(
   return user.role === "patient" && patient.userId === user.id && user.patientId === patient.id;
 }
 
-/** Only same-origin relative paths may be used as a post-login destination. */
+const PLACEHOLDER_ORIGIN = "https://dermaplan.invalid";
+
+/**
+ * Only a same-origin path may be a post-login destination. The value is resolved the way a browser
+ * would (`new URL`), so tricks a prefix check misses (a tab or newline between the slashes, which URL
+ * parsing strips, a backslash, an encoded scheme) land on another origin and are refused; control
+ * characters are refused outright.
+ */
 export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  if (value.startsWith("/login") || value.startsWith("/api/")) return null;
-  return value;
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER_ORIGIN);
+  } catch {
+    return null;
+  }
+  // A path that normalises to "//host" ("/..//evil") would be read as another origin once followed.
+  if (url.origin !== PLACEHOLDER_ORIGIN || url.pathname.startsWith("//")) return null;
+  if (url.pathname.startsWith("/login") || url.pathname.startsWith("/api/")) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function homePathFor(role: Role): string {

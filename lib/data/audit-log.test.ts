@@ -61,5 +61,7 @@ describe("audit date filters", () => {
     };
     expect(day("Europe/London")).toEqual(["2026-10-25T23:30:00.000Z", "2026-10-24T23:30:00.000Z"]);
     expect(day("UTC")).toEqual(["2026-10-25T23:30:00.000Z"]);
+    const open = listAuditEvents(admin, auditQuerySchema.parse({ action: "dst.probe", from: "2026-10-25", to: "9999-12-31" }));
+    expect(open.items.map((e) => e.occurredAt)).toEqual(["2026-10-26T00:30:00.000Z", "2026-10-25T23:30:00.000Z"]);
   });
 });

@@ -60,6 +60,16 @@ describe("portal invitations", () => {
     expect(checkInvite(second.token)).toMatchObject({ valid: true, email: "pending.invitee2@patient.test" });
     expect(() => createPortalInvite(rivera, id, "lee@patient.test")).toThrow(ConflictError);
     expect(() => createPortalInvite(rivera, newPatient(), "lee@patient.test")).toThrow(ConflictError);
+    // Another clinic's account answers in the same words as this clinic's: nothing about it leaks.
+    const asMessage = (email: string) => {
+      try {
+        createPortalInvite(rivera, newPatient(), email);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(asMessage("chen@southbay.test")).toBe(asMessage("lee@patient.test"));
+    expect(asMessage("chen@southbay.test")).not.toContain("chen@southbay.test");
     expect(db.select().from(passwordLinks).where(eq(passwordLinks.patientId, id)).all()).toMatchObject([{ purpose: "portal_invite" }, { purpose: "portal_invite" }]);
   });
 

@@ -16,6 +16,9 @@ import { findUsableLink, issuePasswordLink, LINK_VALID_HOURS, spendPasswordLink,
  * (lib/data/staff.ts). All are made by lib/data/internal/password-links.ts and accepted by
  * `acceptInvite`, the one public way to set a password from a link.
  */
+/** The same words whichever account (and clinic) holds the address: nothing about other clinics leaks. */
+export const INVITE_EMAIL_UNAVAILABLE = "This email cannot be used for a portal account. Ask the patient for another address.";
+
 export const INVITE_VALID_HOURS = LINK_VALID_HOURS;
 
 export type PortalInvite = { token: string; expiresAt: string; email: string };
@@ -35,13 +38,13 @@ export function createPortalInvite(actor: Actor, patientId: string, email: strin
       if (account.passwordHash) throw new ConflictError("This patient already has an active portal account.");
       if (account.email !== email) {
         if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-          throw new ConflictError(`The email ${email} already belongs to another account.`);
+          throw new ConflictError(INVITE_EMAIL_UNAVAILABLE, undefined, [{ path: "email", message: INVITE_EMAIL_UNAVAILABLE }]);
         }
         tx.update(users).set({ email, updatedAt: now.toISOString() }).where(eq(users.id, userId)).run();
       }
     } else {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-        throw new ConflictError(`The email ${email} already belongs to another account.`);
+        throw new ConflictError(INVITE_EMAIL_UNAVAILABLE, undefined, [{ path: "email", message: INVITE_EMAIL_UNAVAILABLE }]);
       }
       userId = tx.insert(users).values({ email, name: patient.name, role: "patient", clinicId: scope.clinicId }).returning({ id: users.id }).get().id;
       tx.update(patients).set({ userId, updatedAt: now.toISOString() }).where(eq(patients.id, scope.id)).run();

@@ -118,11 +118,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The instants bounding clinic days `from`..`to` (both included): [since, until). */
+/**
+ * The instants bounding clinic days `from`..`to` (both included): [since, until). A `to` on the last
+ * day ISO strings can write (9999-12-31) means "no end": the day after it would not sort as text.
+ */
 export function clinicDayRange(range: { from?: IsoDate; to?: IsoDate }, timeZone: string): { since?: string; until?: string } {
+  const endless = !range.to || range.to >= "9999-12-31";
   return {
     since: range.from ? startOfDayInZone(range.from, timeZone) : undefined,
-    until: range.to ? startOfDayInZone(addDays(range.to, 1), timeZone) : undefined,
+    until: endless ? undefined : startOfDayInZone(addDays(range.to!, 1), timeZone),
   };
 }
 

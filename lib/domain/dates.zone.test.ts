@@ -18,6 +18,8 @@ describe("the clinic calendar", () => {
     expect(clinicDayRange({ from: "2026-03-29", to: "2026-03-29" }, "Europe/London")).toEqual({ since: "2026-03-29T00:00:00.000Z", until: "2026-03-29T23:00:00.000Z" });
     expect(clinicDayRange({ from: "2026-10-25", to: "2026-10-25" }, "Europe/London")).toEqual({ since: "2026-10-24T23:00:00.000Z", until: "2026-10-26T00:00:00.000Z" });
     expect(clinicDayRange({}, "Europe/London")).toEqual({ since: undefined, until: undefined });
+    // The last day ISO strings can write has no "next day" that sorts as text: it means no end.
+    expect(clinicDayRange({ from: "2026-01-01", to: "9999-12-31" }, "UTC")).toEqual({ since: "2026-01-01T00:00:00.000Z", until: undefined });
   });
 
   it("shows a moment in the clinic's zone with the zone named, before and after the clock change", () => {
