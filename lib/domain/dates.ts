@@ -68,11 +68,12 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** Minutes the zone is ahead of UTC at a moment (e.g. -300 for New York in winter). */
 function zoneOffsetMinutes(moment: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(moment)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
+  // UTC has no offset: the common case (and every test server) skips Intl altogether.
+  if (timeZone === "UTC") return 0;
+  const format = cachedFormat(`offset:${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+  );
+  const parts = Object.fromEntries(format.formatToParts(moment).map((p) => [p.type, Number(p.value)])) as Record<string, number>;
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return Math.round((asUtc - (moment - (moment % 1000))) / 60_000);
 }
