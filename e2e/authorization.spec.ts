@@ -73,3 +73,34 @@ test("unknown API paths answer with the JSON error shape", async ({ request }) =
   expect(response.status()).toBe(404);
   expect(await response.json()).toEqual({ error: expect.any(String) });
 });
+
+test.describe("account and sign-in security routes", () => {
+  const routes = [
+    { method: "post", path: "/api/me/mfa" },
+    { method: "post", path: "/api/me/mfa/confirm", data: { code: "123456" } },
+    { method: "delete", path: "/api/me/mfa", data: { code: "123456" } },
+    { method: "post", path: "/api/me/password", data: { currentPassword: "x", newPassword: "a long new passphrase", confirm: "a long new passphrase" } },
+  ] as const;
+
+  test("answer 401 signed out and 403 to a patient: two-factor and password changes are for staff", async ({ playwright, baseURL, apiAs }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const patient = await apiAs(DEMO.lee);
+    for (const route of routes) {
+      const data = "data" in route ? route.data : undefined;
+      expect((await anonymous.fetch(route.path, { method: route.method, data })).status(), `${route.method} ${route.path} signed out`).toBe(401);
+      const refused = await patient.fetch(route.path, { method: route.method, data });
+      expect(refused.status(), `${route.method} ${route.path} as a patient`).toBe(403);
+      expect(await refused.json()).toEqual({ error: expect.any(String) });
+    }
+    await anonymous.dispose();
+  });
+
+  test("only an admin changes the clinic's two-factor requirement; every staff member reads it", async ({ apiAs }) => {
+    const body = { data: { requireStaffMfa: true } };
+    expect((await (await apiAs(DEMO.rivera)).put("/api/clinic/security", body)).status()).toBe(403);
+    expect((await (await apiAs(DEMO.lee)).get("/api/clinic/security")).status()).toBe(403);
+    expect(await (await (await apiAs(DEMO.chen)).get("/api/clinic/security")).json()).toEqual({ requireStaffMfa: false });
+    const invalid = await (await apiAs(DEMO.admin)).put("/api/clinic/security", { data: { requireStaffMfa: "yes" } });
+    expect(invalid.status()).toBe(400);
+  });
+});
