@@ -24,6 +24,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL,
+    // What a browser sends with every write; API clients must too (the server refuses cross-site writes).
+    extraHTTPHeaders: { Origin: baseURL },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

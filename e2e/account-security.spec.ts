@@ -1,7 +1,7 @@
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
 import { DEMO } from "./accounts";
-import { expect, signInViaApi, test } from "./fixtures";
+import { expect, newApiContext, signInViaApi, test } from "./fixtures";
 
 const SIGNOUT_USER = "signout@northside.test";
 const NEW_PASSWORD = "two-factor passphrase";
@@ -62,7 +62,7 @@ test("a clinician turns on two-factor sign-in, then signs in with a code, with a
   await second.waitForURL((url) => !url.pathname.startsWith("/login"));
   await fresh.close();
 
-  const api = async () => playwrightRequest.newContext({ baseURL });
+  const api = async () => newApiContext(baseURL);
   const withoutCode = await api();
   expect(await attempt(withoutCode, MFA_USER)).toEqual({ signedIn: false, error: "MfaRequired" });
   const wrongCode = await api();
@@ -75,9 +75,9 @@ test("a clinician turns on two-factor sign-in, then signs in with a code, with a
 });
 
 test("signing out ends the session on the server: a copied cookie stops working", async ({ baseURL }) => {
-  const original = await playwrightRequest.newContext({ baseURL });
+  const original = await newApiContext(baseURL);
   await signInViaApi(original, SIGNOUT_USER);
-  const copy = await playwrightRequest.newContext({ baseURL, storageState: await original.storageState() });
+  const copy = await newApiContext(baseURL, { storageState: await original.storageState() });
   expect((await copy.get("/api/me")).status()).toBe(200);
 
   const { csrfToken } = (await (await original.get("/api/auth/csrf")).json()) as { csrfToken: string };

@@ -1,5 +1,5 @@
 import { DEMO } from "./accounts";
-import { expect, findPatientId, signInViaApi, signInViaForm, test } from "./fixtures";
+import { expect, findPatientId, newApiContext, signInViaApi, signInViaForm, test } from "./fixtures";
 
 test.describe("a patient sees only themself", () => {
   test("their own record is readable, another patient's is 404", async ({ page, apiAs }) => {
@@ -82,8 +82,8 @@ test.describe("account and sign-in security routes", () => {
     { method: "post", path: "/api/me/password", data: { currentPassword: "x", newPassword: "a long new passphrase", confirm: "a long new passphrase" } },
   ] as const;
 
-  test("answer 401 signed out and 403 to a patient: two-factor and password changes are for staff", async ({ playwright, baseURL, apiAs }) => {
-    const anonymous = await playwright.request.newContext({ baseURL });
+  test("answer 401 signed out and 403 to a patient: two-factor and password changes are for staff", async ({ baseURL, apiAs }) => {
+    const anonymous = await newApiContext(baseURL);
     const patient = await apiAs(DEMO.lee);
     for (const route of routes) {
       const data = "data" in route ? route.data : undefined;

@@ -26,6 +26,14 @@ export async function signInViaForm(page: Page, email: string, password = PASSWO
   ]);
 }
 
+/**
+ * A fresh API client for `baseURL`. It names the app as its Origin, as a browser does on every write:
+ * the server refuses writes without a same-origin Origin or Sec-Fetch-Site.
+ */
+export function newApiContext(baseURL: string | undefined, options: Parameters<typeof playwrightRequest.newContext>[0] = {}) {
+  return playwrightRequest.newContext({ baseURL, ...options, extraHTTPHeaders: { Origin: new URL(baseURL!).origin, ...options.extraHTTPHeaders } });
+}
+
 type Fixtures = {
   /** Opens a separate signed-in API client, e.g. staff looking up ids for a patient's test. */
   apiAs: (email: string) => Promise<APIRequestContext>;
@@ -35,7 +43,7 @@ export const test = base.extend<Fixtures>({
   apiAs: async ({ baseURL }, use) => {
     const opened: APIRequestContext[] = [];
     await use(async (email) => {
-      const context = await playwrightRequest.newContext({ baseURL });
+      const context = await newApiContext(baseURL);
       opened.push(context);
       await signInViaApi(context, email);
       return context;
