@@ -1,20 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/lib/auth/session-token";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+
+/** Pages anyone may open: signing in and setting a password from an emailed link. */
+const PUBLIC_PAGES = /^\/(login|set-password\/[^/]+)\/?$/;
 
 /**
- * Optimistic redirect of signed-out visitors to the sign-in page. This is a convenience, not
- * security: every page, action and route handler authorizes on the server through lib/auth/guards.
+ * Every page: a fresh CSP nonce (lib/http/content-security-policy.ts), and the optimistic redirect of
+ * signed-out visitors to the sign-in page. The redirect is a convenience, not security: every page,
+ * action and route handler authorizes on the server through lib/auth/guards.
  */
 export async function proxy(request: NextRequest) {
-  const token = await readSessionToken(request.cookies);
-  if (token) return NextResponse.next();
-  const login = new URL("/login", request.url);
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  if (!PUBLIC_PAGES.test(pathname) && !(await readSessionToken(request.cookies))) {
+    const login = new URL("/login", request.url);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  // API routes answer 401 themselves; static assets and the sign-in page need no session.
-  matcher: ["/((?!api/|_next/|login|set-password/|favicon\\.ico|robots\\.txt|icon\\.svg).*)"],
+  // API routes answer 401 themselves and are not documents; static assets carry no script.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt|icon\\.svg).*)"],
 };

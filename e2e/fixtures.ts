@@ -50,6 +50,15 @@ export const test = base.extend<Fixtures>({
     });
     await Promise.all(opened.map((c) => c.dispose()));
   },
+  // Every browser test doubles as a check of the Content-Security-Policy: anything it blocks fails the test.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
 });
 
 export { expect };
@@ -164,3 +173,15 @@ export const sessionReport = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+/** Sets a password through a one-time link (a staff invitation or reset), as its owner would in the browser. */
+export async function setPasswordThroughLink(browser: Browser, url: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("Your password is set.")).toBeVisible();
+  await context.close();
+}

@@ -9,12 +9,16 @@
  * its own address. Here each request loses every copy of REMOTE_ADDRESS_HEADER the client sent and gets
  * the socket's address instead; lib/http/client-ip.ts starts from it.
  *
+ * It is also the app's edge: scripts/request-screen.mjs refuses oversized, cross-site and non-JSON
+ * writes before anything reads them, and a deployment served over https gets HSTS on every answer.
+ *
  * Plain JavaScript, so it runs under plain Node (with the heap flags) as `next start` does.
  * Usage: node scripts/server.mjs --port 3000 --hostname 127.0.0.1
  */
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { screenRequest } from "./request-screen.mjs";
 
 export const REMOTE_ADDRESS_HEADER = "x-dermaplan-remote-addr";
 
@@ -27,6 +31,35 @@ export function stampRemoteAddress(req) {
   if (address) req.headers[REMOTE_ADDRESS_HEADER] = address;
 }
 
+const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * The per-request work in front of Next's handler.
+ * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<unknown>} handle
+ * @param {{ publicUrl?: string | null }} [options] publicUrl: the deployment's URL (NEXTAUTH_URL)
+ */
+export function createRequestListener(handle, options = {}) {
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
+  const https = publicOrigin?.startsWith("https:") ?? false;
+  /** @type {import("node:http").RequestListener} */
+  return (req, res) => {
+    stampRemoteAddress(req);
+    if (https) res.setHeader("Strict-Transport-Security", HSTS);
+    const refusal = screenRequest(req, { publicOrigin });
+    if (refusal) {
+      // The body was not read, so the connection cannot carry another request: close it.
+      res.writeHead(refusal.status, { "Content-Type": "application/json", "Cache-Control": "no-store", Connection: "close" });
+      res.end(JSON.stringify({ error: refusal.error }));
+      return;
+    }
+    handle(req, res).catch((error) => {
+      console.error(`Failed to handle request for ${req.url}`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
+}
+
 async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const port = Number(values.port ?? 3000);
@@ -34,15 +67,7 @@ async function main() {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
-    stampRemoteAddress(req);
-    handle(req, res).catch((error) => {
-      console.error(`Failed to handle request for ${req.url}`, error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  const server = http.createServer(createRequestListener(app.getRequestHandler(), { publicUrl: process.env.NEXTAUTH_URL }));
   // Longer than the idle timeout of clients and proxies that keep connections open (browsers, load
   // balancers at 60 s): otherwise a reused connection can be closed by us just as a request goes out
   // on it, and the client sees ECONNRESET. headersTimeout must exceed it (Node's rule).

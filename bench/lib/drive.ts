@@ -41,7 +41,7 @@ export async function probe(origin: string, endpoint: Endpoint, cookie: string):
   const response = await fetch(`${origin}${path}`, {
     method: endpoint.method,
     redirect: "manual",
-    headers: { cookie, "accept-encoding": "identity", ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { cookie, origin, "accept-encoding": "identity", ...(body ? { "content-type": "application/json" } : {}) },
     body,
   });
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -61,7 +61,7 @@ export async function drive(endpoint: Endpoint, cookie: string, settings: DriveS
           url: settings.origin,
           connections: settings.connections,
           duration: durationS,
-          headers: { cookie, ...(endpoint.method === "POST" ? { "content-type": "application/json" } : {}) },
+          headers: { cookie, origin: settings.origin, ...(endpoint.method === "POST" ? { "content-type": "application/json" } : {}) },
           requests: [
             {
               method: endpoint.method,

@@ -28,7 +28,7 @@ export async function signIn(origin: string, who: keyof typeof BENCH_ACCOUNTS): 
   const callback = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), origin },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   collectCookies(callback, jar);

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/types";
 import { parseOrThrow } from "@/lib/validation/issues";
 import { reportListQuerySchema } from "@/lib/validation/reports";
 import { apiRoute, noStore, readJson, searchParamsOf } from "./api";
+import { apiMethods } from "./methods";
 import { idParam, type IdContext } from "./params";
 
 type Paging = z.infer<typeof reportListQuerySchema>;
@@ -25,7 +26,7 @@ export function patientReportRoutes<S extends z.ZodType, T>(options: {
     requirePatientAccess(actor, patientId);
     return { actor, patientId };
   };
-  return {
+  return apiMethods<IdContext>({
     GET: apiRoute<IdContext>(async (request, context) => {
       const { actor, patientId } = await scoped(context);
       return noStore(options.list(actor, patientId, parseOrThrow(reportListQuerySchema, searchParamsOf(request))));
@@ -35,5 +36,5 @@ export function patientReportRoutes<S extends z.ZodType, T>(options: {
       const input = parseOrThrow(options.schema, await readJson(request));
       return noStore(options.create(actor, patientId, input), { status: 201 });
     }),
-  };
+  });
 }

@@ -4,8 +4,9 @@ import { auditCsv } from "@/lib/data/audit-csv";
 import { apiRoute, noStore, searchParamsOf } from "@/lib/http/api";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { parseOrThrow } from "@/lib/validation/issues";
+import { apiMethods } from "@/lib/http/methods";
 
-export const GET = apiRoute(async (request) => {
+const handleGet = apiRoute(async (request) => {
   const actor = await requireAdmin();
   const query = parseOrThrow(auditQuerySchema, searchParamsOf(request));
   if (query.format === "csv") {
@@ -19,3 +20,5 @@ export const GET = apiRoute(async (request) => {
   }
   return noStore(listAuditEvents(actor, query));
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });

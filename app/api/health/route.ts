@@ -1,9 +1,10 @@
 import { checkDatabase } from "@/lib/data/health";
 import { noStore } from "@/lib/http/api";
+import { apiMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
+function handleGet() {
   try {
     checkDatabase();
     return noStore({ status: "ok" });
@@ -12,3 +13,5 @@ export function GET() {
     return noStore({ status: "error", error: "The database is unavailable." }, { status: 503 });
   }
 }
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });

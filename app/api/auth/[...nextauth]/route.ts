@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { withSignInThrottle } from "@/lib/auth/throttle";
+import { apiMethods } from "@/lib/http/methods";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET };
 /** Sign-in attempts from a throttled address or account answer 429 with Retry-After (lib/auth/throttle.ts). */
-export const POST = withSignInThrottle(handler);
+const handlePost = withSignInThrottle(handler);
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handler, POST: handlePost });

@@ -1,6 +1,9 @@
 import { requireStaff } from "@/lib/auth/session";
 import { getClinicOverview } from "@/lib/data/overview";
 import { apiRoute, noStore } from "@/lib/http/api";
+import { apiMethods } from "@/lib/http/methods";
 
 /** The clinic at a glance: plans by status, alert and reaction trends, patients needing attention. */
-export const GET = apiRoute(async () => noStore(getClinicOverview(await requireStaff())));
+const handleGet = apiRoute(async () => noStore(getClinicOverview(await requireStaff())));
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });

@@ -3,7 +3,10 @@ import { getClinicSettings, updateClinicSettings } from "@/lib/data/clinic-setti
 import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { parseOrThrow } from "@/lib/validation/issues";
+import { apiMethods } from "@/lib/http/methods";
 
-export const GET = apiRoute(async () => noStore(getClinicSettings(await requireStaff())));
+const handleGet = apiRoute(async () => noStore(getClinicSettings(await requireStaff())));
 
-export const PUT = apiRoute(async (request) => noStore(updateClinicSettings(await requireStaff(), parseOrThrow(clinicSettingsSchema, await readJson(request)))));
+const handlePut = apiRoute(async (request) => noStore(updateClinicSettings(await requireStaff(), parseOrThrow(clinicSettingsSchema, await readJson(request)))));
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet, PUT: handlePut });

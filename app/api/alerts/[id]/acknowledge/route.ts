@@ -2,5 +2,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { acknowledgeAlert } from "@/lib/data/alerts";
 import { apiRoute, noStore } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
+import { apiMethods } from "@/lib/http/methods";
 
-export const POST = apiRoute<IdContext>(async (_request, context) => noStore(acknowledgeAlert(await requireStaff(), await idParam(context))));
+const handlePost = apiRoute<IdContext>(async (_request, context) => noStore(acknowledgeAlert(await requireStaff(), await idParam(context))));
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST: handlePost });

@@ -5,8 +5,9 @@ import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
 import { parseOrThrow } from "@/lib/validation/issues";
 import { portalInviteSchema } from "@/lib/validation/patients";
+import { apiMethods } from "@/lib/http/methods";
 
-export const POST = apiRoute<IdContext>(async (request, context) => {
+const handlePost = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireStaff();
   const patientId = await idParam(context);
   requirePatientAccess(actor, patientId);
@@ -15,3 +16,5 @@ export const POST = apiRoute<IdContext>(async (request, context) => {
   const url = new URL(`/set-password/${invite.token}`, request.url).toString();
   return noStore({ url, email: invite.email, expiresAt: invite.expiresAt }, { status: 201 });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST: handlePost });

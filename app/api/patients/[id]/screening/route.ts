@@ -5,16 +5,19 @@ import { apiRoute, noStore, readJson } from "@/lib/http/api";
 import { idParam, type IdContext } from "@/lib/http/params";
 import { parseOrThrow } from "@/lib/validation/issues";
 import { screeningSchema } from "@/lib/validation/screening";
+import { apiMethods } from "@/lib/http/methods";
 
-export const GET = apiRoute<IdContext>(async (_request, context) => {
+const handleGet = apiRoute<IdContext>(async (_request, context) => {
   const actor = await requireStaff();
   return noStore({ screening: getScreening(actor, await idParam(context)) });
 });
 
-export const PUT = apiRoute<IdContext>(async (request, context) => {
+const handlePut = apiRoute<IdContext>(async (request, context) => {
   const actor = await requireClinician();
   const patientId = await idParam(context);
   requirePatientAccess(actor, patientId);
   const input = parseOrThrow(screeningSchema, await readJson(request));
   return noStore(recordScreening(actor, patientId, input));
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet, PUT: handlePut });
