@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "./connection";
+import Database from "better-sqlite3";
+import { openDatabase, SCRIPT_BUSY_TIMEOUT_MS, SERVER_BUSY_TIMEOUT_MS } from "./connection";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dermaplan-perm-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,5 +20,36 @@ describe("the database file", () => {
     } finally {
       process.umask(previous);
     }
+  });
+});
+
+describe("waiting for another process's write lock", () => {
+  it("lasts tens of milliseconds on the server's connection, then fails with SQLITE_BUSY for the request to retry", () => {
+    const file = path.join(dir, "locked.db");
+    const db = openDatabase(file);
+    const other = new Database(file);
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      const started = performance.now();
+      let code: unknown;
+      try {
+        db.$client.exec("BEGIN IMMEDIATE");
+      } catch (error) {
+        code = (error as { code?: unknown }).code;
+      }
+      const waited = performance.now() - started;
+      expect(code).toBe("SQLITE_BUSY");
+      expect(waited).toBeGreaterThanOrEqual(SERVER_BUSY_TIMEOUT_MS * 0.9);
+      expect(waited).toBeLessThan(250);
+    } finally {
+      other.close();
+      db.$client.close();
+    }
+  });
+
+  it("is the script's to choose: command-line tools may wait seconds", () => {
+    const db = openDatabase(path.join(dir, "script.db"), { busyTimeoutMs: SCRIPT_BUSY_TIMEOUT_MS });
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(SCRIPT_BUSY_TIMEOUT_MS);
+    db.$client.close();
   });
 });

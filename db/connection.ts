@@ -10,11 +10,24 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
+ * How long a statement waits, synchronously, for a lock another process holds. SQLite's busy handler
+ * sleeps on the calling thread, which in Node is the event loop of the whole server: 5 s froze every
+ * request. A short wait covers another process's ordinary write (a few ms); past it the statement fails
+ * with SQLITE_BUSY and lib/http/busy-retry.ts retries the request after an asynchronous pause. Kept
+ * this short because every waiting request pays it on every retry: ten of them at 50 ms would hold
+ * the event loop half the time again.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 20;
+
+/** For command-line tools (migrate, seed, backup): they serve nobody, so blocking while they wait is harmless. */
+export const SCRIPT_BUSY_TIMEOUT_MS = 5000;
+
+/**
  * Opens one SQLite file with the settings clinical data needs: WAL for concurrent readers,
- * enforced foreign keys, a busy timeout instead of instant SQLITE_BUSY, and synchronous=FULL so
+ * enforced foreign keys, a short busy timeout instead of instant SQLITE_BUSY, and synchronous=FULL so
  * an acknowledged write survives a power loss.
  */
-export function openDatabase(filePath: string): Db {
+export function openDatabase(filePath: string, options: { busyTimeoutMs?: number } = {}): Db {
   if (filePath !== ":memory:") {
     fs.mkdirSync(path.dirname(filePath), { recursive: true });
     // Health data: readable by the server's own user only. SQLite gives the -wal and -shm files the
@@ -24,7 +37,7 @@ export function openDatabase(filePath: string): Db {
   const sqlite = new Database(filePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT_MS)}`);
   sqlite.pragma("synchronous = FULL");
   cacheStatements(sqlite);
   return drizzle(sqlite, { schema });

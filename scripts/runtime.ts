@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/connection";
+import { openDatabase, SCRIPT_BUSY_TIMEOUT_MS, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
 import { databasePath, serverHeapMb } from "@/lib/env";
 
@@ -11,10 +11,10 @@ const SERVER_ENTRY = path.resolve("scripts/server.mjs");
 const BUILD_ID = path.resolve(".next/BUILD_ID");
 const BUILD_INPUTS = ["app", "lib", "db", "proxy.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
 
-/** Opens the configured database with every migration applied. */
+/** Opens the configured database with every migration applied, for a command that may wait on the server's lock. */
 export function openMigratedDatabase(): { db: Db; file: string } {
   const file = databasePath();
-  const db = openDatabase(file);
+  const db = openDatabase(file, { busyTimeoutMs: SCRIPT_BUSY_TIMEOUT_MS });
   runMigrations(db);
   return { db, file };
 }

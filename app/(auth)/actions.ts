@@ -6,13 +6,15 @@ import { requireUser } from "@/lib/auth/session";
 import { acceptInvite } from "@/lib/data/invites";
 import { revokeAllSessions } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { retryWhileBusy } from "@/lib/http/busy-retry";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { LINK_UNUSABLE_MESSAGE, passwordLinkTokenSchema } from "@/lib/validation/password-link";
 import { setPasswordSchema } from "@/lib/validation/set-password";
 
 /** Invalidates every session of the signed-in user; the caller then clears this browser's cookie. */
 export async function signOutEverywhereAction(): Promise<void> {
-  revokeAllSessions(await requireUser());
+  const user = await requireUser();
+  await retryWhileBusy(() => revokeAllSessions(user));
 }
 
 export type SetPasswordState = { error?: string; fieldErrors?: { password?: string; confirm?: string } };
@@ -29,7 +31,8 @@ export async function setPasswordAction(token: unknown, _previous: SetPasswordSt
     return { fieldErrors: { password: flat.password?.[0], confirm: flat.confirm?.[0] } };
   }
   try {
-    await acceptInvite(token, parsed.data.password, clientIpFrom(await headers()));
+    const ip = clientIpFrom(await headers());
+    await retryWhileBusy(() => acceptInvite(token, parsed.data.password, ip));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // The server's password rules (common passwords) answer next to the field, like the schema's.

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/connection";
+import { openDatabase, SCRIPT_BUSY_TIMEOUT_MS, type Db } from "@/db/connection";
 import { runMigrations } from "@/db/migrate";
 import { synthesize } from "@/lib/synth";
 import { SIZES, type BenchOptions } from "./options";
@@ -16,7 +16,7 @@ function removeDatabase(file: string): void {
 
 /** Migrated with the project's own migrations, exactly as `npm start` would. */
 function openMigrated(file: string): Db {
-  const db = openDatabase(file);
+  const db = openDatabase(file, { busyTimeoutMs: SCRIPT_BUSY_TIMEOUT_MS });
   runMigrations(db);
   return db;
 }
