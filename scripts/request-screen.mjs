@@ -11,8 +11,8 @@
  *   from a browser that sends no Origin, `Sec-Fetch-Site: same-origin`. SameSite cookies alone let a
  *   sibling subdomain and older browsers through. Scripts and API clients send `Origin` themselves.
  * - Content type: an API write with a body must say `application/json`. Forms and `text/plain` are
- *   what a foreign page can post without a CORS preflight; next-auth's own endpoints take forms and
- *   check their own CSRF token.
+ *   what a foreign page can post without a CORS preflight. next-auth's own endpoints (/api/auth/*)
+ *   take forms only, and check their own CSRF token; it fails with a 500 on a JSON body it cannot parse.
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -38,7 +38,12 @@ export function screenRequest(req, options = {}) {
     return { status: 403, error: "This request did not come from Dermaplan's own pages and was refused." };
   }
   const path = pathOf(req.url);
-  if (length > 0 && path.startsWith("/api/") && !path.startsWith("/api/auth/") && !isJson(headers["content-type"])) {
+  if (length === 0 || !path.startsWith("/api/")) return null;
+  if (path.startsWith("/api/auth/")) {
+    if (mediaType(headers["content-type"]) === "application/x-www-form-urlencoded") return null;
+    return { status: 415, error: "Send the sign-in form as application/x-www-form-urlencoded." };
+  }
+  if (mediaType(headers["content-type"]) !== "application/json") {
     return { status: 415, error: "Send the request body as JSON (Content-Type: application/json)." };
   }
   return null;
@@ -72,6 +77,6 @@ function pathOf(url = "/") {
 }
 
 /** @param {string | undefined} contentType */
-function isJson(contentType) {
-  return (contentType ?? "").split(";")[0].trim().toLowerCase() === "application/json";
+function mediaType(contentType) {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }

@@ -82,8 +82,17 @@ describe("screenRequest: API bodies are JSON", () => {
 
   it("lets next-auth's form posts and bodiless writes through, and sees through dot segments", () => {
     expect(screenRequest(write({ ...same, "content-type": "application/x-www-form-urlencoded" }, "/api/auth/callback/credentials"))).toBeNull();
+    expect(screenRequest(write({ ...same, "content-type": "application/x-www-form-urlencoded;charset=UTF-8" }, "/api/auth/signout"))).toBeNull();
     expect(screenRequest(write({ ...same, "content-length": "0" }, "/api/alerts/1/acknowledge"))).toBeNull();
     expect(screenRequest(write({ ...same, "content-type": "text/plain" }, "/api/auth/../patients"))).toMatchObject({ status: 415 });
+  });
+});
+
+describe("screenRequest: next-auth takes forms only", () => {
+  it("refuses JSON and anything else on /api/auth/* with 415 (next-auth answers a 500 to JSON it cannot parse)", () => {
+    for (const type of ["application/json", "text/plain", "multipart/form-data; boundary=x"]) {
+      expect(screenRequest(write({ origin: `https://${HOST}`, "content-type": type }, "/api/auth/callback/credentials")), type).toMatchObject({ status: 415 });
+    }
   });
 });
 

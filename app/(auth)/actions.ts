@@ -5,15 +5,21 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { acceptInvite } from "@/lib/data/invites";
 import { revokeAllSessions } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { AppError, UnauthenticatedError } from "@/lib/errors";
 import { retryWhileBusy } from "@/lib/http/busy-retry";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { LINK_UNUSABLE_MESSAGE, passwordLinkTokenSchema } from "@/lib/validation/password-link";
 import { setPasswordSchema } from "@/lib/validation/set-password";
 
-/** Invalidates every session of the signed-in user; the caller then clears this browser's cookie. */
+/**
+ * Invalidates every session of the signed-in user; the caller then clears this browser's cookie. A
+ * session that has already ended (signed out elsewhere, account deactivated) goes to the sign-in page.
+ */
 export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireUser();
+  const user = await requireUser().catch((error: unknown) => {
+    if (error instanceof UnauthenticatedError) redirect("/login");
+    throw error;
+  });
   await retryWhileBusy(() => revokeAllSessions(user));
 }
 

@@ -59,6 +59,13 @@ export async function requireSignIn(): Promise<SignIn> {
   return signIn;
 }
 
+/** A staff member's own sign-in (actor and session id), refused to patients before any body is read. */
+export async function requireStaffSignIn(): Promise<SignIn> {
+  const signIn = await requireSignIn();
+  requireRole(signIn.actor, STAFF_ROLES);
+  return signIn;
+}
+
 export async function requireStaff(options: { allowMfaDue?: boolean } = {}): Promise<Actor> {
   return requireRole(await requireUser(options), STAFF_ROLES);
 }
