@@ -104,12 +104,14 @@ export const patients = sqliteTable(
 
 /**
  * Append-only: triggers in the migrations reject UPDATE and DELETE. No foreign keys, so the
- * trail never blocks, and never loses, a record of what happened.
+ * trail never blocks, and never loses, a record of what happened. Tamper-evident too: each row's
+ * `hash` covers its fields and the previous row of the same clinic (lib/domain/audit-chain.ts).
  */
 export const auditEvents = sqliteTable(
   "audit_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** recordAudit sets it itself, before hashing, so the hash covers exactly what is stored. */
     occurredAt: timestamp("occurred_at"),
     actorId: text("actor_id"),
     actorRole: text("actor_role"),
@@ -120,8 +122,14 @@ export const auditEvents = sqliteTable(
     ip: text("ip"),
     /** JSON: the before/after summary or the reason for a failure. */
     detail: text("detail"),
+    /** The hash of the clinic's previous row; null on the first row of a chain. */
+    prevHash: text("prev_hash"),
+    /** SHA-256 of prev_hash and every field above. Nullable only because SQLite cannot add a NOT NULL column; a null is a row written around the chain, and verification says so. */
+    hash: text("hash"),
   },
   (t) => [
+    // recordAudit's lookup of the clinic's newest row (the rowid, hence id, ends every index anyway).
+    index("audit_chain_idx").on(t.clinicId, t.id),
     index("audit_occurred_idx").on(t.occurredAt),
     index("audit_patient_idx").on(t.patientId, t.occurredAt),
     index("audit_actor_idx").on(t.actorId, t.occurredAt),

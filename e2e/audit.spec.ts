@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO } from "./accounts";
-import { createTestPatient, expect, screenPatient, signInViaForm, test, validApproval } from "./fixtures";
+import { createTestPatient, expect, findPatientId, screenPatient, signInViaForm, test, validApproval } from "./fixtures";
 
 test.describe("the audit trail", () => {
   test("the admin sees plan decisions, filtered by patient, and downloads them as CSV", async ({ page, apiAs }) => {
@@ -30,7 +30,7 @@ test.describe("the audit trail", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
-    expect(text.split("\r\n")[0]).toBe("occurred_at_utc,actor_name,actor_email,actor_role,action,patient_name,patient_mrn,outcome,ip,detail");
+    expect(text.split("\r\n")[0]).toBe("occurred_at_utc,actor_name,actor_email,actor_role,action,patient_name,patient_mrn,outcome,ip,detail,scope");
     expect(text).toContain("plan.decide");
     expect(text).toContain(patient.mrn);
   });
@@ -49,6 +49,37 @@ test.describe("the audit trail", () => {
     const signIns = await (await admin.get(`/api/audit?action=auth.sign_in&actorId=${(await (await clinician.get("/api/me")).json()).id}`)).json();
     expect(signIns.items.some((i: { outcome: string }) => i.outcome === "failure")).toBe(true);
     expect(signIns.items.some((i: { outcome: string }) => i.outcome === "success")).toBe(true);
+  });
+
+  test("a clinician's roster read and refused look at another clinic's patient, and a sign-in for no account, all reach the admin", async ({ page, apiAs, request }) => {
+    const rivera = await apiAs(DEMO.rivera);
+    const riveraId = ((await (await rivera.get("/api/me")).json()) as { id: string }).id;
+    const search = `Lee ${Date.now().toString(36)}`;
+    expect((await rivera.get(`/api/patients?q=${encodeURIComponent(search)}&status=approved`)).status()).toBe(200);
+    const garcia = await findPatientId(await apiAs(DEMO.chen), "Ana Garcia");
+    expect((await rivera.get(`/api/patients/${garcia}`)).status()).toBe(404);
+    const ghost = `nobody-${Date.now().toString(36)}@nowhere.test`;
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: ghost, password: "whatever-it-is", json: "true" }, maxRedirects: 0 });
+
+    await signInViaForm(page, DEMO.admin);
+    await page.goto(`/audit?actorId=${riveraId}&pageSize=200`);
+    const roster = page.getByRole("row").filter({ hasText: "Viewed the patient roster" }).filter({ hasText: search });
+    await expect(roster).toHaveCount(1);
+    await expect(roster).toContainText("Dr. Sofia Rivera (clinician)");
+    const refused = page.getByRole("row").filter({ hasText: "Refused access to a patient record" }).filter({ hasText: garcia });
+    await expect(refused.first()).toContainText("denied");
+    // The row names the id that was asked for, never another clinic's patient.
+    await expect(refused.first()).not.toContainText("Ana Garcia");
+
+    // A page of 200, so parallel specs' failed sign-ins cannot push ours off it.
+    await page.goto("/audit?scope=installation&pageSize=200");
+    await expect(page.getByLabel("Events")).toHaveValue("installation");
+    await expect(page.getByRole("row").filter({ hasText: `No such account: ${ghost}` })).toHaveCount(1);
+    // Every clinic's admin sees it: the Northside admin, though the address names no Northside account.
+    const api = await apiAs(DEMO.admin);
+    const signIns = (await (await api.get("/api/audit?action=auth.sign_in&pageSize=200")).json()) as { items: { installationWide: boolean; detail: { email?: string } }[] };
+    expect(signIns.items.find((i) => i.detail?.email === ghost)).toMatchObject({ installationWide: true, detail: { reason: "unknown_email" } });
   });
 
   test("is for admins only, and only of their own clinic", async ({ apiAs }) => {

@@ -34,6 +34,21 @@ describe("authenticate", () => {
     expect(reasons).toEqual(["unknown_email", "wrong_password"]);
   });
 
+  it("files a known account's failure in its clinic, and one naming no account in none, with the address as typed", async () => {
+    const okafor = db.select().from(users).where(eq(users.email, "okafor@northside.test")).get()!;
+    expect(await authenticate({ email: "okafor@northside.test", password: "wrong" }, "10.9.9.9")).toBeNull();
+    expect(signIns("failure").at(-1)).toMatchObject({ actorId: okafor.id, clinicId: okafor.clinicId });
+    expect(await authenticate({ email: "  Okafor@Northsde.test ", password: "x" }, "10.9.9.9")).toBeNull();
+    const unknown = signIns("failure").at(-1)!;
+    expect(unknown).toMatchObject({ actorId: null, clinicId: null, ip: "10.9.9.9" });
+    expect(JSON.parse(unknown.detail!)).toEqual({ reason: "unknown_email", email: "okafor@northsde.test" });
+  });
+
+  it("keeps no typed text that is not an address (a password typed into the email box, say)", async () => {
+    expect(await authenticate({ email: "hunter2-secret", password: "x" }, null)).toBeNull();
+    expect(JSON.parse(signIns("failure").at(-1)!.detail!)).toEqual({ reason: "invalid_input" });
+  });
+
   it("never locks the account itself: wrong passwords from one address slow only that address down", async () => {
     const now = new Date("2026-11-21T10:00:00Z");
     for (let i = 0; i < 5; i += 1) await authenticate({ email: "admin@northside.test", password: `bad-${i}` }, "203.0.113.5", now);

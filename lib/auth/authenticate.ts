@@ -34,10 +34,23 @@ export async function authenticate(
   const attempt = verdict.allowed ? verdict.attempt : null;
   type Who = { id: string; role: SessionUser["role"]; clinicId: string };
   // The failure, its count and any block it starts commit together, so a block is never unexplained.
+  // A known account's failure lands in its clinic's trail. One that names no account has no clinic:
+  // lib/data/audit-log.ts shows those to every clinic's admin, marked "no such account".
+  // The typed address is kept whole, as the schema normalised it (trimmed, lower-case, a valid address,
+  // so never a password typed into the wrong box): a masked or hashed one cannot show an admin the typo
+  // of a user who cannot sign in ("rivera@nortside.test"), nor which names a credential-stuffing list
+  // tries. It is an address that matches no account, behind the same admin-only, append-only trail.
   const fail = (reason: string, user?: Who) => {
     writeTransaction((tx) => {
       if (attempt) settleSignInAttempt(tx, attempt, "failed", now);
-      recordAudit(tx, { action: "auth.sign_in", outcome: "failure", actor: user ? { ...user, ip } : null, ip, detail: { reason, email: email ?? undefined } });
+      recordAudit(tx, {
+        action: "auth.sign_in",
+        outcome: "failure",
+        actor: user ? { ...user, ip } : null,
+        clinicId: user?.clinicId ?? null,
+        ip,
+        detail: { reason, email: email ?? undefined },
+      });
     });
     return null;
   };

@@ -7,6 +7,7 @@ import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { AlertGroupAction } from "@/lib/validation/reports";
 import { recordAudit } from "./audit";
+import { recordListRead } from "./audit-reads";
 import { offsetOf, pageOf, type Page, type Paging } from "./page";
 
 /** Every open alert of one patient and one kind, as the inbox shows them under a flood. */
@@ -71,6 +72,7 @@ export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> 
   const summaries = rows.length
     ? new Map(db.select({ id: alerts.id, summary: alerts.summary }).from(alerts).where(inArray(alerts.id, rows.map((r) => r.latestId))).all().map((r) => [r.id, r.summary]))
     : new Map<string, string>();
+  recordListRead(actor, "alert.group_list", paging, { rows: rows.length, total });
   return pageOf(
     rows.map((g) => ({
       ...g,

@@ -5,11 +5,13 @@ import { getDb, writeTransaction, type Tx } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { planDecisionSchema } from "@/lib/validation/plans";
 import type { AlertListQuery } from "@/lib/validation/reports";
 import { offsetOf, pageOf, type Page } from "./page";
-import { recordAudit } from "./audit";
+import { recordAudit, recordPatientRead } from "./audit";
+import { recordListRead } from "./audit-reads";
+import { refuseNotFound } from "./audit-refusals";
 import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./internal/plans";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
@@ -84,10 +86,16 @@ export function listAlerts(actor: Actor, query: AlertListQuery): Page<AlertDto> 
     .limit(query.pageSize)
     .offset(offsetOf(query))
     .all();
+  // One patient's alerts are a look at that record (one row per render, with the chart around it).
+  if (query.patientId) recordPatientRead(actor, query.patientId, "alerts");
+  else recordListRead(actor, "alert.list", query, { rows: items.length, total });
   return pageOf(items, total, query);
 }
 
-/** Open alerts of the clinic, for the navigation badge: two counts over alerts_clinic_status_severity_idx. */
+/**
+ * Open alerts of the clinic, for the navigation badge: two counts over alerts_clinic_status_severity_idx.
+ * Not audited: two numbers name no patient, and the badge polls every 30 s per open tab.
+ */
 export function countOpenAlerts(actor: Actor): { open: number; high: number } {
   requireRole(actor, STAFF_ROLES);
   const rows = getDb()
@@ -105,7 +113,7 @@ function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
     .from(alerts)
     .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, actor.clinicId)))
     .get();
-  if (!row) throw new NotFoundError("Alert not found.");
+  if (!row) throw refuseNotFound(actor, "alert", alertId);
   return row;
 }
 

@@ -3,7 +3,9 @@ import type { Db } from "@/db/connection";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
-import { AUDIT_COUNT_CAP, listAuditEvents } from "./audit-log";
+import { recordAudit } from "./audit";
+import { auditCsv } from "./audit-csv";
+import { AUDIT_COUNT_CAP, exportAuditEvents, listAuditEvents } from "./audit-log";
 
 let db: Db;
 let close: () => void;
@@ -30,13 +32,14 @@ describe("the audit trail stays bounded as it grows", () => {
       const page = listAuditEvents(admin(), auditQuerySchema.parse({ pageSize: "200", ...(cursor ? { before: cursor } : {}) }));
       for (const item of page.items) {
         expect(seen.has(item.id)).toBe(false);
-        seen.add(item.id);
+        // Each listing writes its own audit.read row; those after the walk began are newer than its cursor.
+        if (item.action !== "audit.read") seen.add(item.id);
       }
       expect(page.items[0]!.occurredAt <= previousOldest).toBe(true);
       previousOldest = page.items.at(-1)!.occurredAt;
       cursor = page.nextCursor;
     }
-    const everything = db.$client.prepare("select count(*) as n from audit_events where clinic_id = ?").get(clinicId) as { n: number };
+    const everything = db.$client.prepare("select count(*) as n from audit_events where (clinic_id = ? or (clinic_id is null and action = 'auth.sign_in')) and action != 'audit.read'").get(clinicId) as { n: number };
     expect(seen.size).toBe(everything.n);
   });
 
@@ -63,5 +66,69 @@ describe("audit date filters", () => {
     expect(day("UTC")).toEqual(["2026-10-25T23:30:00.000Z"]);
     const open = listAuditEvents(admin, auditQuerySchema.parse({ action: "dst.probe", from: "2026-10-25", to: "9999-12-31" }));
     expect(open.items.map((e) => e.occurredAt)).toEqual(["2026-10-26T00:30:00.000Z", "2026-10-25T23:30:00.000Z"]);
+  });
+});
+
+describe("failed sign-ins that named no account: installation-wide", () => {
+  const northside = () => actorFor(db, "admin@northside.test");
+  const southBay = () => {
+    // The seed has no South Bay admin; one stands in, as the guards would build it.
+    const chen = actorFor(db, "chen@southbay.test");
+    return { ...chen, id: "00000000-0000-4000-8000-00000000a5b1", role: "admin" as const };
+  };
+  const probe = "ghost-of-the-installation@nowhere.test";
+
+  it("reach every clinic's admin, marked, and in no clinic's filter by patient or person", () => {
+    recordAudit(db, { action: "auth.sign_in", outcome: "failure", clinicId: null, ip: "198.51.100.9", detail: { reason: "unknown_email", email: probe } });
+    // A clinic-less row of another kind is no admin's.
+    recordAudit(db, { action: "system.seed_demo", outcome: "success", clinicId: null, detail: { probe } });
+    for (const admin of [northside(), southBay()]) {
+      const page = listAuditEvents(admin, auditQuerySchema.parse({ action: "auth.sign_in", pageSize: "200" }));
+      const found = page.items.filter((i) => JSON.stringify(i.detail).includes(probe));
+      expect(found).toEqual([expect.objectContaining({ action: "auth.sign_in", outcome: "failure", actor: null, installationWide: true, ip: "198.51.100.9" })]);
+    }
+    const everything = listAuditEvents(northside(), auditQuerySchema.parse({ pageSize: "200" })).items;
+    expect(everything.filter((i) => JSON.stringify(i.detail).includes(probe)).map((i) => i.action)).toEqual(["auth.sign_in"]);
+    const byPerson = listAuditEvents(northside(), auditQuerySchema.parse({ actorId: northside().id, pageSize: "200" })).items;
+    expect(byPerson.some((i) => i.installationWide)).toBe(false);
+    const otherAction = listAuditEvents(northside(), auditQuerySchema.parse({ action: "patient.read", pageSize: "200" })).items;
+    expect(otherAction.some((i) => i.installationWide)).toBe(false);
+  });
+
+  it("can be shown alone, or left out", () => {
+    const only = listAuditEvents(northside(), { ...auditQuerySchema.parse({ pageSize: "200" }), scope: "installation" }).items;
+    expect(only.length).toBeGreaterThan(0);
+    expect(only.every((i) => i.installationWide && i.action === "auth.sign_in")).toBe(true);
+    const clinic = listAuditEvents(northside(), { ...auditQuerySchema.parse({ pageSize: "200" }), scope: "clinic" }).items;
+    expect(clinic.length).toBeGreaterThan(0);
+    expect(clinic.some((i) => i.installationWide)).toBe(false);
+  });
+
+  it("are exported with the clinic's rows, the CSV saying which is which", () => {
+    const csv = auditCsv(exportAuditEvents(northside(), auditQuerySchema.parse({ action: "auth.sign_in" })));
+    const lines = csv.split("\r\n");
+    expect(lines[0]!.endsWith(",scope")).toBe(true);
+    expect(lines.find((l) => l.includes(probe))!.endsWith(",installation")).toBe(true);
+    expect(lines.slice(1).filter((l) => l && !l.includes(probe)).every((l) => l.endsWith(",clinic") || l.endsWith(",installation"))).toBe(true);
+  });
+
+  it("merge with the clinic's trail in index order: no sort of the whole trail", () => {
+    const client = db.$client;
+    const original = client.prepare.bind(client);
+    const statements: string[] = [];
+    client.prepare = ((source: string) => {
+      statements.push(source);
+      return original(source);
+    }) as typeof client.prepare;
+    try {
+      listAuditEvents(northside(), auditQuerySchema.parse({}));
+    } finally {
+      client.prepare = original as typeof client.prepare;
+    }
+    const walk = statements.find((s) => /union all/i.test(s) && /order by/i.test(s) && !/count\(/i.test(s))!;
+    const params = Array.from({ length: (walk.match(/\?/g) ?? []).length }, () => null);
+    const plan = (original(`explain query plan ${walk}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+    expect(plan).toContain("MERGE (UNION ALL)");
+    expect(plan).not.toContain("TEMP B-TREE");
   });
 });

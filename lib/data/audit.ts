@@ -1,8 +1,11 @@
 import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { cache } from "react";
-import { getDb, type Db } from "@/db";
+import { getDb, preparedOnce, type Db, type Tx } from "@/db";
 import { auditEvents, type AuditOutcome } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
+import { auditRecordHash, storableText, type AuditRecord } from "@/lib/domain/audit-chain";
 
 export type AuditEntry = {
   action: string;
@@ -14,20 +17,79 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** Writes one audit row on the given connection or transaction, so it commits with the change. */
-export function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): void {
-  db.insert(auditEvents)
-    .values({
-      action: entry.action,
-      outcome: entry.outcome,
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      clinicId: entry.clinicId ?? entry.actor?.clinicId ?? null,
-      patientId: entry.patientId ?? null,
-      ip: entry.ip ?? entry.actor?.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+/**
+ * Writes one audit row on the given connection or transaction, so it commits with the change, as
+ * the next link of its clinic's hash chain. Reading the chain's head and appending happen in one
+ * transaction (the caller's, or an IMMEDIATE one of its own that takes the write lock first), so two
+ * writers can never both extend the same head.
+ */
+export function recordAudit(db: Db | Tx, entry: AuditEntry): void {
+  const record = auditRecordOf(entry);
+  if ("$client" in db && !db.$client.inTransaction) db.transaction((tx) => appendToChain(tx, record), { behavior: "immediate" });
+  else appendToChain(db, record);
+}
+
+type NewAuditRecord = Omit<AuditRecord, "id" | "outcome"> & { outcome: AuditOutcome };
+
+function auditRecordOf(entry: AuditEntry): NewAuditRecord {
+  return {
+    occurredAt: new Date().toISOString(),
+    actorId: storableText(entry.actor?.id ?? null),
+    actorRole: storableText(entry.actor?.role ?? null),
+    clinicId: storableText(entry.clinicId ?? entry.actor?.clinicId ?? null),
+    action: storableText(entry.action),
+    patientId: storableText(entry.patientId ?? null),
+    outcome: entry.outcome,
+    ip: storableText(entry.ip ?? entry.actor?.ip ?? null),
+    detail: entry.detail ? storableText(JSON.stringify(entry.detail)) : null,
+  };
+}
+
+/** SQLite's own AUTOINCREMENT counters: not ours to create, so not in db/schema.ts. */
+const sqliteSequence = sqliteTable("sqlite_sequence", { name: text("name").notNull(), seq: integer("seq").notNull() });
+
+/**
+ * Where the clinic's chain stands, and the highest id the table ever gave: the new row's id is chosen
+ * here, as AUTOINCREMENT would, because the hash covers it. No counter row means an empty trail.
+ * Built once per connection, as this runs on every patient read.
+ */
+const chainTip = preparedOnce((db) =>
+  db
+    .select({
+      lastId: sqliteSequence.seq,
+      prevHash: sql<string | null>`(select ${auditEvents.hash} from ${auditEvents} where ${auditEvents.clinicId} is ${sql.placeholder("clinicId")} order by ${auditEvents.id} desc limit 1)`,
     })
-    .run();
+    .from(sqliteSequence)
+    .where(eq(sqliteSequence.name, "audit_events"))
+    .prepare(),
+);
+
+// preparedOnce hands over whatever it is given (a connection or a transaction), both of which insert.
+const insertRow = preparedOnce((db) =>
+  (db as Db)
+    .insert(auditEvents)
+    .values({
+      id: sql.placeholder("id"),
+      occurredAt: sql.placeholder("occurredAt"),
+      actorId: sql.placeholder("actorId"),
+      actorRole: sql.placeholder("actorRole"),
+      clinicId: sql.placeholder("clinicId"),
+      action: sql.placeholder("action"),
+      patientId: sql.placeholder("patientId"),
+      outcome: sql.placeholder("outcome"),
+      ip: sql.placeholder("ip"),
+      detail: sql.placeholder("detail"),
+      prevHash: sql.placeholder("prevHash"),
+      hash: sql.placeholder("hash"),
+    })
+    .prepare(),
+);
+
+function appendToChain(tx: Db | Tx, fields: NewAuditRecord): void {
+  const tip = chainTip(tx).get({ clinicId: fields.clinicId });
+  const record = { ...fields, id: (tip?.lastId ?? 0) + 1 };
+  const prevHash = tip?.prevHash ?? null;
+  insertRow(tx).run({ ...record, prevHash, hash: auditRecordHash(prevHash, record) });
 }
 
 /**

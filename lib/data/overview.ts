@@ -8,6 +8,7 @@ import type { ClinicOverview } from "@/lib/charts/types";
 import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { healingDays, isRising } from "@/lib/domain/healing";
 import type { SymptomGrade } from "@/lib/domain/reactions";
+import { recordListRead } from "./audit-reads";
 import { countPatientsByPlanStatus, listPlansExpiringSoon } from "./patients";
 
 const DAY_MS = 86_400_000;
@@ -183,7 +184,10 @@ export function getNeedsAttention(actor: Actor, now = new Date()): ClinicOvervie
     .all()
     .map((r) => ({ patientId: r.patientId, name: r.name, reason: r.n === 1 ? "Open high alert" : `${r.n} open high alerts` }));
   const expiring = listPlansExpiringSoon(actor, 14, ATTENTION_LIMIT).map((p) => ({ patientId: p.patientId, name: p.name, reason: `Plan expires on ${p.reviewBy}` }));
-  return [...high, ...memoizedCourses(actor, now), ...expiring].slice(0, ATTENTION_LIMIT);
+  const found = [...high, ...memoizedCourses(actor, now), ...expiring].slice(0, ATTENTION_LIMIT);
+  // The only part of the overview that names patients; the counts and charts beside it do not.
+  recordListRead(actor, "overview.read", { list: "needs_attention" }, { rows: found.length });
+  return found;
 }
 
 export function getClinicOverview(actor: Actor, now = new Date()): ClinicOverview {

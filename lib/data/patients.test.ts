@@ -69,7 +69,7 @@ describe("getPatient", () => {
     expect(() => getPatient(chen, jordan)).toThrow(NotFoundError);
     const row = db.select().from(auditEvents).where(eq(auditEvents.action, "patient.access_denied")).all().at(-1)!;
     expect(row).toMatchObject({ actorId: chen.id, outcome: "denied", patientId: null, clinicId: chen.clinicId });
-    expect(JSON.parse(row.detail!)).toEqual({ requestedId: jordan });
+    expect(JSON.parse(row.detail!)).toEqual({ resource: "patient", requestedId: jordan, reason: "not_in_scope" });
   });
 
   it("lets a patient read only their own record, unaudited", () => {

@@ -12,6 +12,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@/lib/validation/patients";
 import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
+import { recordListRead } from "./audit-reads";
 import { loadCurrentPlan, previousApprovalAt } from "./internal/plans";
 import { loadLatestScreening } from "./internal/screenings";
 import type { PlanVersionDto } from "./plans";
@@ -168,6 +169,7 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
   } else {
     rows = page(undefined, byName, query.pageSize, offset);
   }
+  recordListRead(actor, "patient.list", query, { rows: rows.length, total });
   return pageOf(rows.map(toSummary), total, query);
 }
 

@@ -6,9 +6,11 @@ import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import type { SessionFlag } from "@/lib/domain/session-flags";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import type { ReviewScope } from "@/lib/validation/reports";
 import { recordAudit } from "./audit";
+import { recordListRead } from "./audit-reads";
+import { refuseNotFound } from "./audit-refusals";
 import { offsetOf, pageOf, type Page, type Paging } from "./page";
 
 export type ReviewItem =
@@ -44,7 +46,9 @@ export function listReviewQueue(actor: Actor, query: Paging & { scope?: ReviewSc
     .all();
   const ids = (kind: "session" | "reaction") => entries.filter((e) => e.kind === kind).map((e) => e.reportId);
   const byId = new Map<string, ReviewItem>([...loadSessions(ids("session")), ...loadReactions(ids("reaction"))].map((item) => [item.id, item]));
-  return { ...pageOf(entries.map((e) => byId.get(e.reportId)!), countReviewQueue(actor, scope), query), scope };
+  const total = countReviewQueue(actor, scope);
+  recordListRead(actor, "review.list", { ...query, scope }, { rows: entries.length, total });
+  return { ...pageOf(entries.map((e) => byId.get(e.reportId)!), total, query), scope };
 }
 
 function loadSessions(ids: string[]): ReviewItem[] {
@@ -86,7 +90,7 @@ function loadReactions(ids: string[]): ReviewItem[] {
     .map((r) => ({ kind: "reaction", ...r, symptoms: r.symptoms as SymptomGrade[] }));
 }
 
-/** The badge's count (the actor's default scope): one covering-index range over review_queue. */
+/** The badge's count (the actor's default scope): one covering-index range over review_queue. Not audited: a count names no patient. */
 export function countReviewQueue(actor: Actor, scope = defaultReviewScope(actor)): number {
   requireRole(actor, STAFF_ROLES);
   return getDb().select({ n: count() }).from(reviewQueue).where(scopeFor(actor, scope)).get()?.n ?? 0;
@@ -106,7 +110,7 @@ export function signOffReport(actor: Actor, kind: "session" | "reaction", id: st
       .innerJoin(patients, eq(patients.id, table.patientId))
       .where(and(eq(table.id, id), eq(patients.clinicId, actor.clinicId)))
       .get();
-    if (!row) throw new NotFoundError("Report not found.");
+    if (!row) throw refuseNotFound(actor, "report", id);
     if (row.reviewedAt) throw new ConflictError("This report was already signed off.");
     tx.update(table).set({ reviewedBy: actor.id, reviewedAt: new Date().toISOString() }).where(eq(table.id, id)).run();
     recordAudit(tx, { action: `${kind}.review`, outcome: "success", actor, patientId: row.patientId, detail: { id } });

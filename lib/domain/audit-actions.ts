@@ -12,6 +12,13 @@ export const AUDIT_ACTIONS = {
   "mfa.disable": "Turned off two-factor sign-in",
   "patient.read": "Viewed patient record",
   "patient.access_denied": "Refused access to a patient record",
+  "access.forbidden": "Refused: role not permitted",
+  "patient.list": "Viewed the patient roster",
+  "alert.list": "Viewed the alert list",
+  "alert.group_list": "Viewed grouped alerts",
+  "review.list": "Viewed the review queue",
+  "overview.read": "Viewed patients needing attention",
+  "audit.read": "Viewed the audit trail",
   "patient.create": "Created patient",
   "patient.update": "Edited patient",
   "patient.invite": "Created portal invitation",
@@ -42,4 +49,37 @@ export const AUDIT_ACTIONS = {
 
 export function auditActionLabel(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+/**
+ * Whose events an admin's audit view shows. Failed sign-ins that match no account carry no clinic:
+ * they belong to the installation, so every clinic's admin sees them ("installation"), next to the
+ * clinic's own events by default.
+ */
+export const AUDIT_SCOPES = ["all", "clinic", "installation"] as const;
+export type AuditScope = (typeof AUDIT_SCOPES)[number];
+
+export function auditScopeOf(value: unknown): AuditScope {
+  return (AUDIT_SCOPES as readonly unknown[]).includes(value) ? (value as AuditScope) : "all";
+}
+
+/** The only clinic-less rows an admin is shown: sign-in attempts that named no account. */
+export const INSTALLATION_WIDE_ACTION = "auth.sign_in";
+
+/** The words for each scope, in the audit view's filter. */
+export const AUDIT_SCOPE_LABELS: Record<AuditScope, string> = {
+  all: "This clinic, and sign-ins with no such account",
+  clinic: "This clinic only",
+  installation: "Sign-ins with no such account only",
+};
+
+/**
+ * How the audit view names who acted. A clinic-less row is a failed sign-in that matched no account: it is marked
+ * as such, with the address that was typed, so an admin can help someone who mistyped theirs.
+ */
+export function auditActorLabel(row: { actor: { name: string; role: string } | null; installationWide: boolean; detail: unknown }): string {
+  if (row.actor) return `${row.actor.name} (${row.actor.role})`;
+  if (!row.installationWide) return "—";
+  const email = (row.detail as { email?: unknown } | null)?.email;
+  return typeof email === "string" ? `No such account: ${email}` : "No such account";
 }

@@ -1,7 +1,8 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/db/connection";
-import { auditEvents, clinics, patients, users } from "@/db/schema";
+import { clinics, patients, users } from "@/db/schema";
+import { recordAudit } from "@/lib/data/audit";
 import { todayIso } from "@/lib/domain/dates";
 import { GENERATED_HISTORIES, NAMED_HISTORIES } from "./clinical-data";
 import { patientIdByMrn, seedHistory, seedTemplates } from "./clinical";
@@ -91,9 +92,7 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
         story(reportWriter({ tx, patientId, clinicId: idOf(p.clinic), reporterId, reviewerId: userOf(p.clinicianEmail), now: Date.now() }), userOf(p.clinicianEmail));
         reportStories += 1;
       }
-      tx.insert(auditEvents)
-        .values({ action: "system.seed_demo", outcome: "success", detail: JSON.stringify({ addedUsers, addedPatients, histories, reportStories }) })
-        .run();
+      recordAudit(tx, { action: "system.seed_demo", outcome: "success", detail: { addedUsers, addedPatients, histories, reportStories } });
       return { users: addedUsers, patients: addedPatients };
     },
     { behavior: "immediate" },

@@ -83,7 +83,17 @@ export const patientActor = (p: PatientState): Actor => ({ id: p.portalUserId ??
  * detail may come as JSON already (the hot paths build it from strings they have anyway).
  */
 export function writeAudit(ctx: ClinicContext, at: number, actor: Actor, action: string, patientId: string | null, detail: Record<string, unknown> | string): void {
-  ctx.writer.add("audit", [iso(at), actor.id, actor.role, ctx.clinicId, action, patientId, "success", actor.ip, typeof detail === "string" ? detail : JSON.stringify(detail)]);
+  ctx.writer.addAudit({
+    occurredAt: iso(at),
+    actorId: actor.id,
+    actorRole: actor.role,
+    clinicId: ctx.clinicId,
+    action,
+    patientId,
+    outcome: "success",
+    ip: actor.ip,
+    detail: typeof detail === "string" ? detail : JSON.stringify(detail),
+  });
 }
 
 export const currentPlan = (p: PatientState): DecidedPlan | null => p.plans[p.plans.length - 1] ?? null;

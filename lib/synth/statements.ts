@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { AuditChainLinker, type AuditRecord } from "@/lib/domain/audit-chain";
 
 /**
  * The synthesizer writes through raw prepared statements, reused for every row: drizzle's query
@@ -19,7 +20,8 @@ const SQL = {
     reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   alert: `insert into alerts (id, clinic_id, patient_id, kind, severity, status, summary, session_id, related_session_id, reaction_id, created_at,
     acknowledged_by, acknowledged_at, resolved_by, resolved_at, resolution_note, suspended_plan_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  audit: `insert into audit_events (occurred_at, actor_id, actor_role, clinic_id, action, patient_id, outcome, ip, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  audit: `insert into audit_events (id, occurred_at, actor_id, actor_role, clinic_id, action, patient_id, outcome, ip, detail, prev_hash, hash)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
 export type TableName = keyof typeof SQL;
@@ -36,13 +38,31 @@ export class RowWriter {
   readonly counts: Record<TableName, number> = { user: 0, patient: 0, screening: 0, planVersion: 0, session: 0, reaction: 0, alert: 0, audit: 0 };
   private readonly statements: Record<TableName, Database.Statement>;
 
+  private nextAuditId: number;
+  private readonly auditChain: AuditChainLinker;
+
   constructor(sqlite: Database.Database) {
     this.statements = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, sqlite.prepare(sql)])) as Record<TableName, Database.Statement>;
+    // Audit rows extend each clinic's hash chain as recordAudit does. Where the chains stand is read
+    // once: nothing else writes the trail while the synthesizer runs (a write that did would take an
+    // id given here and fail loudly on the primary key, never fork a chain).
+    const sequence = sqlite.prepare("select seq from sqlite_sequence where name = 'audit_events'").get() as { seq: number } | undefined;
+    this.nextAuditId = (sequence?.seq ?? 0) + 1;
+    const head = sqlite.prepare("select hash from audit_events where clinic_id is ? order by id desc limit 1");
+    this.auditChain = new AuditChainLinker((clinicId) => (head.get(clinicId) as { hash: string | null } | undefined)?.hash ?? null);
   }
 
-  add(table: TableName, row: Value[]): void {
+  add(table: Exclude<TableName, "audit">, row: Value[]): void {
     this.statements[table].run(row);
     this.counts[table] += 1;
+  }
+
+  addAudit(fields: Omit<AuditRecord, "id">): void {
+    const r = { ...fields, id: this.nextAuditId };
+    const { prevHash, hash } = this.auditChain.link(r);
+    this.statements.audit.run([r.id, r.occurredAt, r.actorId, r.actorRole, r.clinicId, r.action, r.patientId, r.outcome, r.ip, r.detail, prevHash, hash]);
+    this.nextAuditId += 1;
+    this.counts.audit += 1;
   }
 
   get rows(): number {

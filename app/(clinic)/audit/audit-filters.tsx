@@ -8,17 +8,19 @@ type Props = {
   patient: PatientChoice | null;
   staff: { id: string; name: string; role: string }[];
   actions: Option[];
+  /** Whose events: the clinic's, the installation's no-such-account sign-ins, or both (the default). */
+  scopes: Option[];
 };
 
 /** A plain GET form: filters live in the URL; the patient is found by a server-side search. */
-export function AuditFilters({ initial, patient, staff, actions }: Props) {
-  const select = (name: string, label: string, options: Option[]) => (
+export function AuditFilters({ initial, patient, staff, actions, scopes }: Props) {
+  const select = (name: string, label: string, options: Option[], any: Option | null = { value: "", label: "Any" }) => (
     <div>
       <label htmlFor={`audit-${name}`} className="block text-sm font-medium">
         {label}
       </label>
       <select id={`audit-${name}`} name={name} defaultValue={initial[name] ?? ""} className={`${inputClasses} w-52`}>
-        <option value="">Any</option>
+        {any && <option value={any.value}>{any.label}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -32,6 +34,7 @@ export function AuditFilters({ initial, patient, staff, actions }: Props) {
       <PatientPicker name="patientId" label="Patient" initial={patient} />
       {select("actorId", "Who", staff.map((s) => ({ value: s.id, label: `${s.name} (${s.role})` })))}
       {select("action", "Action", actions)}
+      {select("scope", "Events", scopes, null)}
       {(["from", "to"] as const).map((name) => (
         <div key={name}>
           <label htmlFor={`audit-${name}`} className="block text-sm font-medium">

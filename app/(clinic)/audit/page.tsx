@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/page-guards";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { findPatientChoice } from "@/lib/data/patients";
 import { listClinicStaff } from "@/lib/data/staff";
-import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/domain/audit-actions";
+import { AUDIT_ACTIONS, AUDIT_SCOPE_LABELS, AUDIT_SCOPES, auditActionLabel, auditActorLabel, auditScopeOf } from "@/lib/domain/audit-actions";
 import { ClinicTime } from "@/app/_components/clinic-time";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
@@ -19,10 +19,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageActor(["admin"]);
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = auditQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const query = { ...(parsed.success ? parsed.data : auditQuerySchema.parse({})), scope: auditScopeOf(raw.scope) };
   const { items, total, totalCapped, page, pageSize } = listAuditEvents(actor, query);
   const filters = Object.fromEntries(
-    Object.entries({ patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to }).filter(
+    Object.entries({ patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to, scope: query.scope === "all" ? undefined : query.scope }).filter(
       (e): e is [string, string] => Boolean(e[1]),
     ),
   );
@@ -33,7 +33,10 @@ export default async function AuditPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Audit trail</h1>
-          <p className="text-sm text-slate-700">Every sign-in, record view and change in your clinic, newest first. Times are UTC.</p>
+          <p className="text-sm text-slate-700">
+            Every sign-in, record view, list view, refusal and change in your clinic, newest first, with the failed sign-ins that named no
+            account on this installation (every clinic&apos;s admin sees those). Times are UTC.
+          </p>
         </div>
         <a href={`/api/audit${href({ format: "csv" })}`} className={buttonClasses("secondary")} download>
           Download CSV
@@ -44,6 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
         patient={findPatientChoice(actor, query.patientId)}
         staff={listClinicStaff(actor)}
         actions={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
+        scopes={AUDIT_SCOPES.map((value) => ({ value, label: AUDIT_SCOPE_LABELS[value] }))}
       />
       {!parsed.success && <Alert tone="warning">{parsed.error.issues[0]?.message} The filters were reset.</Alert>}
       <p className="text-sm text-slate-700">
@@ -66,9 +70,9 @@ export default async function AuditPage({ searchParams }: Props) {
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {items.map((e) => (
-                <tr key={e.id}>
+                <tr key={e.id} data-installation-wide={e.installationWide || undefined}>
                   <td className="whitespace-nowrap px-3 py-2"><ClinicTime iso={e.occurredAt} /></td>
-                  <td className="px-3 py-2">{e.actor ? `${e.actor.name} (${e.actor.role})` : "—"}</td>
+                  <td className="px-3 py-2">{auditActorLabel(e)}</td>
                   <td className="px-3 py-2">{auditActionLabel(e.action)}</td>
                   <td className="px-3 py-2">{e.patient ? `${e.patient.name} · ${e.patient.mrn}` : "—"}</td>
                   <td className="px-3 py-2">{e.outcome}</td>
