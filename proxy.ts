@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/lib/auth/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { isUnreadableActionBody } from "@/lib/http/server-action-body";
 
 /** Pages anyone may open: signing in and setting a password from an emailed link. */
 const PUBLIC_PAGES = /^\/(login|set-password\/[^/]+)\/?$/;
 
 /**
- * Every page: a fresh CSP nonce (lib/http/content-security-policy.ts), and the optimistic redirect of
- * signed-out visitors to the sign-in page. The redirect is a convenience, not security: every page,
+ * Every page: a fresh CSP nonce (lib/http/content-security-policy.ts), the optimistic redirect of
+ * signed-out visitors to the sign-in page, and a 400 for a server action call Next.js could not decode. The redirect is a convenience, not security: every page,
  * action and route handler authorizes on the server through lib/auth/guards.
  */
 export async function proxy(request: NextRequest) {
@@ -16,6 +17,9 @@ export async function proxy(request: NextRequest) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
+  }
+  if (await isUnreadableActionBody(request)) {
+    return NextResponse.json({ error: "The form could not be read. Reload the page and try again." }, { status: 400 });
   }
   const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.

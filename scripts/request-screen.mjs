@@ -33,14 +33,16 @@ export function screenRequest(req, options = {}) {
   if (length > MAX_BODY_BYTES) {
     return { status: 413, error: `The request body is too large: at most ${MAX_BODY_BYTES / 1024} kB.` };
   }
-  if (SAFE_METHODS.has((req.method ?? "GET").toUpperCase())) return null;
+  const method = (req.method ?? "GET").toUpperCase();
+  if (SAFE_METHODS.has(method)) return null;
   if (!isSameOrigin(headers, options.publicOrigin ?? null)) {
     return { status: 403, error: "This request did not come from Dermaplan's own pages and was refused." };
   }
   const path = pathOf(req.url);
   if (length === 0 || !path.startsWith("/api/")) return null;
   if (path.startsWith("/api/auth/")) {
-    if (mediaType(headers["content-type"]) === "application/x-www-form-urlencoded") return null;
+    // Only POST reaches next-auth; the route answers any other method with its 405.
+    if (method !== "POST" || mediaType(headers["content-type"]) === "application/x-www-form-urlencoded") return null;
     return { status: 415, error: "Send the sign-in form as application/x-www-form-urlencoded." };
   }
   if (mediaType(headers["content-type"]) !== "application/json") {

@@ -93,6 +93,8 @@ describe("screenRequest: next-auth takes forms only", () => {
     for (const type of ["application/json", "text/plain", "multipart/form-data; boundary=x"]) {
       expect(screenRequest(write({ origin: `https://${HOST}`, "content-type": type }, "/api/auth/callback/credentials")), type).toMatchObject({ status: 415 });
     }
+    // Other methods are not next-auth's: the route's JSON 405 answers them.
+    expect(screenRequest(write({ origin: `https://${HOST}`, ...json }, "/api/auth/session", "PUT"))).toBeNull();
   });
 });
 
