@@ -1,15 +1,30 @@
 /** Typed failures that route handlers and actions map to HTTP codes. Messages are safe to show. */
 export type FieldIssue = { path: string; message: string; rule?: string };
 
+/**
+ * A message may name what was sent (a rule saying which area it does not know), and a 400 must never
+ * carry a pasted page back: every message is cut to this length, whatever built it.
+ */
+export const MAX_MESSAGE_CHARS = 300;
+
+export function clipMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  // Never cut between the two halves of a surrogate pair (an emoji): half of one is no character.
+  return `${message.slice(0, MAX_MESSAGE_CHARS - 1).replace(/[\ud800-\udbff]$/, "")}…`;
+}
+
 export class AppError extends Error {
+  readonly issues?: FieldIssue[];
+
   constructor(
     readonly status: number,
     message: string,
-    readonly issues?: FieldIssue[],
+    issues?: FieldIssue[],
     readonly extra?: Record<string, unknown>,
   ) {
-    super(message);
+    super(clipMessage(message));
     this.name = new.target.name;
+    this.issues = issues?.map((issue) => ({ ...issue, message: clipMessage(issue.message) }));
   }
 }
 

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, auditActionLabel, auditActorLabel, auditScopeOf } from "./audit-actions";
-
-describe("auditScopeOf", () => {
-  it("takes the three scopes and turns anything else into the default, all", () => {
-    expect(auditScopeOf("clinic")).toBe("clinic");
-    expect(auditScopeOf("installation")).toBe("installation");
-    expect(auditScopeOf("all")).toBe("all");
-    for (const other of [undefined, "", "Clinic", "everything", ["clinic"], 1]) expect(auditScopeOf(other)).toBe("all");
-  });
-});
+import { AUDIT_ACTIONS, auditActionLabel, auditActorLabel } from "./audit-actions";
 
 describe("auditActorLabel", () => {
   const row = { actor: null, installationWide: false, detail: null };

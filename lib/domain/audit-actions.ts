@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = {
   "staff.password_set": "Staff member set password from a link",
   "staff.access_denied": "Refused access to a staff account",
   "audit.export": "Exported audit trail",
+  "patient.export_fhir": "Exported a patient record (FHIR)",
+  "clinic.export_fhir": "Exported the clinic's records (FHIR bulk)",
+  "patient.export_csv": "Exported patient sessions or reactions (CSV)",
+  "clinic.export_csv": "Exported the clinic's sessions or reactions (CSV)",
   "session.report": "Reported home session",
   "session.review": "Signed off home session",
   "reaction.report": "Reported reaction",
@@ -58,10 +62,6 @@ export function auditActionLabel(action: string): string {
  */
 export const AUDIT_SCOPES = ["all", "clinic", "installation"] as const;
 export type AuditScope = (typeof AUDIT_SCOPES)[number];
-
-export function auditScopeOf(value: unknown): AuditScope {
-  return (AUDIT_SCOPES as readonly unknown[]).includes(value) ? (value as AuditScope) : "all";
-}
 
 /** The only clinic-less rows an admin is shown: sign-in attempts that named no account. */
 export const INSTALLATION_WIDE_ACTION = "auth.sign_in";

@@ -92,7 +92,7 @@ export function validatePlanAreas(areas: PlanAreaLimit[]): PlanViolation[] {
   const seen = new Set<string>();
   areas.forEach((limit, index) => {
     if (!(AREAS as readonly string[]).includes(limit.area)) {
-      violations.push({ rule: "area_unknown", path: `areas.${index}.area`, message: `Unknown area "${limit.area}": use one of ${AREAS.join(", ")}.` });
+      violations.push({ rule: "area_unknown", path: `areas.${index}.area`, message: `Choose one of the treatment areas: ${AREAS.join(", ")}.` });
     } else if (seen.has(limit.area)) {
       violations.push({ rule: "area_duplicated", path: `areas.${index}.area`, message: `${areaLabel(limit.area)} is listed more than once.` });
     }

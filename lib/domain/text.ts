@@ -18,3 +18,59 @@ export function visibleCharacterCount(text: string | null | undefined): number {
 export function isMeaningfulText(text: string | null | undefined): boolean {
   return visibleCharacterCount(text) >= MIN_JUSTIFICATION_CHARS;
 }
+
+/**
+ * Hygiene for everything people type: names, MRNs, notes, instructions. Two kinds of invisible
+ * character get two answers:
+ * - Characters that render as nothing and change nothing a reader sees (zero-width space, word joiner,
+ *   byte-order mark, soft hyphen, Mongolian vowel separator) are stripped. Phones and pasted documents
+ *   insert them without the person knowing; refusing text that looks right would leave them stuck,
+ *   while keeping them lets "Jordan Lee" and "Jordan\u200bLee" become two patients no one can tell apart.
+ * - Characters that change what a reader sees are refused, not stripped: bidi overrides and isolates
+ *   can make a note read backwards ("Trojan Source"), and control characters break the audit trail and
+ *   exports. Removing them would store something other than what the person saw, so they are told instead.
+ * Joiners (ZWNJ, ZWJ) are kept only where they do something: between letters of the scripts that shape
+ * with them (a Persian or Malayalam name is misspelt without them) and inside emoji sequences.
+ */
+export type TextLines = "single" | "multi";
+export type TextProblem = "line_break" | "control" | "bidi";
+
+const STRIPPED_INVISIBLES = /[\u200b\u2060\ufeff\u00ad\u180e]/gu;
+const JOINING_SCRIPTS = [
+  "Arabic", "Syriac", "Nko", "Mongolian", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya",
+  "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Myanmar", "Khmer",
+].map((script) => `\\p{sc=${script}}`).join("");
+const EMOJI = String.raw`\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f`;
+// A joiner is kept when it sits between two joining-script characters, or a ZWJ between two emoji;
+// the first two alternatives consume those intact, the last one matches a stray joiner.
+const JOINERS = new RegExp(
+  `[${JOINING_SCRIPTS}][\\u200c\\u200d]+(?=[${JOINING_SCRIPTS}])|[${EMOJI}]\\u200d(?=\\p{Extended_Pictographic})|[\\u200c\\u200d]`,
+  "gu",
+);
+/** CR LF, CR, NEL and the Unicode line and paragraph separators all mean "new line". */
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
+// C0 and C1 controls (tab and newline are allowed in multi-line text only), and halves of a UTF-16
+// surrogate pair sent alone, which are no character at all.
+const CONTROLS: Record<TextLines, RegExp> = {
+  single: /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u,
+  multi: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/u,
+};
+
+/** The text as it is stored: line breaks unified, harmless invisibles removed, NFC, trimmed. */
+export function tidyText(text: string): string {
+  return text
+    .replace(LINE_BREAKS, "\n")
+    .replace(STRIPPED_INVISIBLES, "")
+    .replace(JOINERS, (match) => (match.length === 1 ? "" : match))
+    .normalize("NFC")
+    .trim();
+}
+
+/** Why tidied text cannot be stored, or null when it can. */
+export function textProblem(text: string, lines: TextLines): TextProblem | null {
+  if (BIDI_CONTROLS.test(text)) return "bidi";
+  if (lines === "single" && text.includes("\n")) return "line_break";
+  if (CONTROLS[lines].test(text)) return "control";
+  return null;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
+import { singleLineText } from "./common";
 
 export const emailSchema = z
   .string({ error: "Email is required." })
@@ -49,9 +50,9 @@ export const staffRoleSchema = z.enum(["admin", "clinician"], {
 
 export const userCreateSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Name is required.").max(120),
+  name: singleLineText({ label: "Name", max: 120, required: "Name is required." }),
   role: staffRoleSchema,
-  clinic: z.string().trim().min(1, "Clinic name is required.").max(120),
+  clinic: singleLineText({ label: "Clinic name", max: 120, required: "Clinic name is required." }),
   password: newPasswordSchema,
 });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PLAN_STATUSES } from "@/lib/domain/clinical";
 import { emailSchema } from "./auth";
-import { blankToUndefined, pageSizeSchema, pagingSchema, pastOrTodayDateSchema } from "./common";
+import { blankToUndefined, calendarDateSchema, latestToday, pageSizeSchema, pagingSchema, singleLineText } from "./common";
 
 export const PAGE_SIZE_MAX = 100;
 export const ROSTER_SORTS = ["name", "reviewBy"] as const;
@@ -10,7 +10,8 @@ export const PAGE_SIZE_DEFAULT = 20;
 export const patientListQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(PLAN_STATUSES, { error: "status must be one of pending, approved, denied, suspended, expired." }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(ROSTER_SORTS, { error: "sort must be name or reviewBy." }).default("name")),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Search is at most 100 characters.").optional()),
+  // Tidied like the names it searches (NFC above all), or "Zoë" typed decomposed would find no one.
+  q: z.preprocess(blankToUndefined, singleLineText({ label: "Search", max: 100 }).optional()),
   ...pagingSchema,
   pageSize: pageSizeSchema(PAGE_SIZE_MAX, PAGE_SIZE_DEFAULT),
 });
@@ -18,17 +19,16 @@ export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 
 export const patientIdSchema = z.uuid();
 
-const mrnSchema = z
-  .string({ error: "MRN is required." })
-  .trim()
-  .min(1, "MRN is required.")
-  .max(32, "MRN is at most 32 characters.")
-  .regex(/^[A-Za-z0-9-]+$/, "MRN may contain letters, digits and hyphens only.");
+const mrnSchema = singleLineText({ label: "MRN", max: 32, required: "MRN is required." }).regex(/^[A-Za-z0-9-]+$/, "MRN may contain letters, digits and hyphens only.");
 
-const dateOfBirthSchema = pastOrTodayDateSchema.refine((d) => d >= "1900-01-01", "Date of birth is before 1900.");
+const dateOfBirthSchema = calendarDateSchema({
+  required: "Date of birth is required.",
+  earliest: { at: "1900-01-01", message: "Date of birth is before 1900." },
+  latest: { at: latestToday, message: "Date of birth cannot be in the future." },
+});
 
 export const patientCreateSchema = z.object({
-  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "Name is at most 120 characters."),
+  name: singleLineText({ label: "Name", max: 120, required: "Name is required." }),
   dateOfBirth: dateOfBirthSchema,
   mrn: mrnSchema,
   skinType: z.coerce

@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { AREAS, PLAN_DECISIONS, SCREENING_ITEM_CODES } from "@/lib/domain/clinical";
-import { isoDateSchema, optionalText } from "./common";
+import { addMonths, todayIso } from "@/lib/domain/dates";
+import { calendarDateSchema, multiLineText, optionalText, singleLineText } from "./common";
+
+/**
+ * Area codes are a dozen letters; 60 leaves room for new ones while a pasted paragraph is refused
+ * here, before the plan rules (which name an unknown area back to the clinician) ever see it.
+ */
+export const AREA_MAX_CHARS = 60;
+
+// The plan rules decide how far ahead a review may be (12 months) and name the rule when it is not;
+// this only refuses dates no one means, so the rule can speak for the rest.
+const reviewBySchema = calendarDateSchema({
+  earliest: { at: "2000-01-01", message: "The review date is before 2000." },
+  latest: { at: () => addMonths(todayIso(), 100 * 12), message: "The review date is more than a century ahead." },
+});
 
 const screeningItems = (label: string) =>
   z
@@ -11,7 +25,7 @@ const screeningItems = (label: string) =>
 
 /** Shape only: the clinical rules (lengths, floors, screening) live in lib/domain/plan-rules.ts. */
 export const planAreaSchema = z.object({
-  area: z.string({ error: "area must be one of " + AREAS.join(", ") + "." }).trim().min(1, "area is required."),
+  area: singleLineText({ label: "area", max: AREA_MAX_CHARS, required: "area is required." }),
   maxNeedleMm: z.number({ error: "maxNeedleMm must be a number of millimetres." }).finite(),
 });
 
@@ -28,7 +42,7 @@ export const planDecisionSchema = z.object({
     .min(1, "minIntervalDays must be at least 1.")
     .max(365, "minIntervalDays is at most 365.")
     .nullish(),
-  reviewBy: isoDateSchema.nullish(),
+  reviewBy: reviewBySchema.nullish(),
   instructions: optionalText(4000, "instructions"),
   reason: optionalText(2000, "reason"),
   contraindicationOverride: optionalText(2000, "contraindicationOverride"),
@@ -47,17 +61,13 @@ export type PlanDecisionInput = z.infer<typeof planDecisionSchema>;
 
 /** The template form shows these messages next to its fields, so they are written for the clinician. */
 export const planTemplateSchema = z.object({
-  name: z.string({ error: "Name the template." }).trim().min(1, "Name the template.").max(80, "The name is at most 80 characters."),
+  name: singleLineText({ label: "The name", max: 80, required: "Name the template." }),
   areas: z.array(planAreaSchema).min(1, "A template needs at least one area.").max(AREAS.length),
   minIntervalDays: z
     .number({ error: "Set the minimum number of days between sessions." })
     .int("Use whole days.")
     .min(1, "At least 1 day.")
     .max(365, "At most 365 days."),
-  instructions: z
-    .string({ error: "Write the instructions for the patient." })
-    .trim()
-    .min(1, "Write the instructions for the patient.")
-    .max(4000, "The instructions are at most 4000 characters."),
+  instructions: multiLineText({ label: "The instructions", max: 4000, required: "Write the instructions for the patient." }),
 });
 export type PlanTemplateInput = z.infer<typeof planTemplateSchema>;

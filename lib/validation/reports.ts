@@ -1,22 +1,16 @@
 import { z } from "zod";
 import { AREAS, DEVICES, MAX_REPORTABLE_NEEDLE_MM } from "@/lib/domain/clinical";
 import { SYMPTOM_CODES } from "@/lib/domain/reactions";
-import { blankToUndefined, pageSizeSchema, pagingSchema } from "./common";
+import { blankToUndefined, CLOCK_SKEW_MS, instantSchema, multiLineText, optionalText, pageSizeSchema, pagingSchema } from "./common";
 
-/** Clocks differ a little between a phone and the server; more than this ahead is "in the future". */
-const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_AGE_MS = 366 * 86_400_000;
 
-const reportTime = (field: string) =>
-  z
-    .string({ error: `${field} is required (an ISO date and time).` })
-    .refine(
-      (v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v),
-      `${field} must be an ISO date and time with its offset (e.g. 2026-11-21T09:30:00Z).`,
-    )
-    .transform((v) => new Date(v).toISOString())
-    .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, `${field} cannot be in the future.`)
-    .refine((v) => Date.parse(v) >= Date.now() - MAX_AGE_MS, `${field} is more than a year ago.`);
+/** When a session took place or a reaction was noticed: the past year, never the future. */
+const reportTime = (what: string) =>
+  instantSchema({
+    earliest: { at: () => Date.now() - MAX_AGE_MS, message: `${what} is more than a year ago.` },
+    latest: { at: () => Date.now() + CLOCK_SKEW_MS, message: `${what} cannot be in the future.` },
+  });
 
 /**
  * A missing answer gets the words a patient reads next to the field; a wrong value (only an API client
@@ -25,10 +19,10 @@ const reportTime = (field: string) =>
 const missingOr = (missing: string, wrong: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null || issue.input === "" ? missing : wrong;
 
-const notes = z.string({ error: "notes must be text." }).trim().max(2000, "notes are at most 2000 characters.").nullish().transform((v) => v || null);
+const notes = optionalText(2000, "notes");
 
 export const sessionReportSchema = z.object({
-  performedAt: reportTime("performedAt"),
+  performedAt: reportTime("The session time"),
   area: z.enum(AREAS, { error: missingOr("Choose the area.", `area must be one of ${AREAS.join(", ")}.`) }),
   needleMm: z
     .number({ error: missingOr("Choose the needle length.", "needleMm must be a number of millimetres.") })
@@ -43,7 +37,7 @@ export const sessionReportSchema = z.object({
 export type SessionReportInput = z.infer<typeof sessionReportSchema>;
 
 const reactionReportFields = z.object({
-  reportedAt: reportTime("reportedAt"),
+  reportedAt: reportTime("The time you noticed it"),
   /** The session the reaction follows; or give `area` and the latest session there before `reportedAt` is used. */
   sessionId: z
     .uuid({ error: "sessionId must be one of your sessions." })
@@ -61,6 +55,7 @@ const reactionReportFields = z.object({
       }),
     )
     .min(1, "Report at least one symptom.")
+    .max(SYMPTOM_CODES.length, "Each symptom may be reported once.")
     .refine((list) => new Set(list.map((s) => s.symptom)).size === list.length, "Each symptom may be reported once."),
   notes,
 });
@@ -123,15 +118,19 @@ export const alertGroupActionSchema = z
   .object({
     patientId: z.uuid({ error: "patientId must be a patient id." }),
     kind: alertKindSchema,
-    upTo: z.iso.datetime({ offset: true, error: "upTo is the time of the newest alert you saw (ISO 8601)." }),
+    // Never ahead of now: a later upTo would close alerts raised after the clinician looked.
+    upTo: instantSchema({
+      earliest: { at: Date.parse("2000-01-01T00:00:00Z"), message: "upTo is the time of the newest alert you saw." },
+      latest: { at: () => Date.now() + CLOCK_SKEW_MS, message: "upTo is the time of the newest alert you saw, which cannot be in the future." },
+    }),
     action: z.enum(["acknowledge", "resolve"], { error: "action must be acknowledge or resolve." }),
-    note: z.string().trim().max(2000, "The note is at most 2000 characters.").optional(),
+    note: multiLineText({ label: "The note", max: 2000 }).optional(),
   })
   .refine((a) => a.action !== "resolve" || Boolean(a.note), { path: ["note"], message: "Write a resolution note." });
 export type AlertGroupAction = z.infer<typeof alertGroupActionSchema>;
 
 export const alertResolveSchema = z.object({
-  note: z.string({ error: "note is required." }).trim().min(1, "Write a resolution note.").max(2000),
+  note: multiLineText({ label: "The note", max: 2000, required: "Write a resolution note." }),
   suspendPlan: z.boolean().optional().default(false),
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema, staffRoleSchema } from "./auth";
-import { pageSizeSchema, pagingSchema } from "./common";
+import { pageSizeSchema, pagingSchema, singleLineText } from "./common";
 
 export { staffRoleSchema };
 
@@ -16,7 +16,7 @@ export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
 
 export const staffInviteSchema = z.object({
   email: emailSchema,
-  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "Name is at most 120 characters."),
+  name: singleLineText({ label: "Name", max: 120, required: "Name is required." }),
   role: staffRoleSchema,
 });
 export type StaffInviteInput = z.infer<typeof staffInviteSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
+import { auditQuerySchema } from "./audit";
 import { loginSchema, userCreateSchema } from "./auth";
 import { parseOrThrow } from "./issues";
 import { patientListQuerySchema } from "./patients";
@@ -90,5 +91,16 @@ describe("the report forms' wording lives in the schemas", () => {
     // The API itself accepts a session instead of an area, and an all-clear report.
     const viaSession = { reportedAt: new Date().toISOString(), sessionId: crypto.randomUUID(), symptoms: [{ symptom: "erythema", grade: 0 }] };
     expect(reactionReportSchema.safeParse(viaSession).success).toBe(true);
+  });
+});
+
+describe("auditQuerySchema scope", () => {
+  it("shows the clinic's events and the installation-wide ones unless asked for one of them", () => {
+    expect(auditQuerySchema.parse({}).scope).toBe("all");
+    expect(auditQuerySchema.parse({ scope: "" }).scope).toBe("all");
+    expect(auditQuerySchema.parse({ scope: "installation" }).scope).toBe("installation");
+    const refused = auditQuerySchema.safeParse({ scope: "everything" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe("scope must be all, clinic or installation.");
   });
 });

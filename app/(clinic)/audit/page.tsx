@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/page-guards";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { findPatientChoice } from "@/lib/data/patients";
 import { listClinicStaff } from "@/lib/data/staff";
-import { AUDIT_ACTIONS, AUDIT_SCOPE_LABELS, AUDIT_SCOPES, auditActionLabel, auditActorLabel, auditScopeOf } from "@/lib/domain/audit-actions";
+import { AUDIT_ACTIONS, AUDIT_SCOPE_LABELS, AUDIT_SCOPES, auditActionLabel, auditActorLabel } from "@/lib/domain/audit-actions";
 import { ClinicTime } from "@/app/_components/clinic-time";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
@@ -19,7 +19,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageActor(["admin"]);
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = auditQuerySchema.safeParse(raw);
-  const query = { ...(parsed.success ? parsed.data : auditQuerySchema.parse({})), scope: auditScopeOf(raw.scope) };
+  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const { items, total, totalCapped, page, pageSize } = listAuditEvents(actor, query);
   const filters = Object.fromEntries(
     Object.entries({ patientId: query.patientId, actorId: query.actorId, action: query.action, from: query.from, to: query.to, scope: query.scope === "all" ? undefined : query.scope }).filter(
