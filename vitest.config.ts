@@ -14,5 +14,8 @@ export default defineConfig({
     // Data tests share the process-wide connection; one file at a time keeps them apart.
     fileParallelism: false,
     environment: "node",
+    // @medplum/core (the FHIR validator's package, lib/data/fhir-export-validation.test.ts) touches WebSocket when
+    // imported; Node 20 has it only behind this flag, later versions always.
+    execArgv: typeof WebSocket === "undefined" ? ["--experimental-websocket"] : [],
   },
 });

@@ -123,6 +123,8 @@ test.describe("the authorization matrix", () => {
   });
 
   test("every caller gets the status its row names, from every route", async () => {
+    // Over 400 requests, eight at a time.
+    test.setTimeout(120_000);
     const wrong: string[] = [];
     for (const row of ROUTES) {
       const url = urlOf(row);

@@ -76,6 +76,10 @@ export const ROUTES: Row[] = [
   row("POST",   "/api/patients/:id/sessions",             [401, 400, 404, 404, 400, 404, 400, 401], { target: "patient", ...INVALID }),
   row("GET",    "/api/patients/:id/reactions",            [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
   row("POST",   "/api/patients/:id/reactions",            [401, 400, 404, 404, 400, 404, 400, 401], { target: "patient", ...INVALID }),
+  row("GET",    "/api/patients/:id/fhir",                 [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
+  // The patient's own record as CSV: the patient and their clinic's staff, like the lists it is made of.
+  row("GET",    "/api/patients/:id/export/sessions.csv",  [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
+  row("GET",    "/api/patients/:id/export/reactions.csv", [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
 
   row("GET",    "/api/review-queue",                      [401, 403, 403, 403, 200, 200, 200, 401]),
   // Well-formed but naming no report: clinicians get 404, and an admin (who may not sign off) 403.
@@ -96,6 +100,10 @@ export const ROUTES: Row[] = [
   row("PUT",    "/api/clinic/settings",                   [401, 403, 403, 403, 400, 400, 400, 401], INVALID),
   row("GET",    "/api/clinic/security",                   [401, 403, 403, 403, 200, 200, 200, 401]),
   row("PUT",    "/api/clinic/security",                   [401, 403, 403, 403, 403, 403, 400, 401], INVALID),
+  row("GET",    "/api/clinic/export/fhir",                [401, 403, 403, 403, 403, 403, 200, 401], { url: "/api/clinic/export/fhir?type=Organization" }),
+  // Every patient of the clinic at once: the admin's alone.
+  row("GET",    "/api/clinic/export/sessions.csv",        [401, 403, 403, 403, 403, 403, 200, 401]),
+  row("GET",    "/api/clinic/export/reactions.csv",       [401, 403, 403, 403, 403, 403, 200, 401]),
 
   row("GET",    "/api/audit",                             [401, 403, 403, 403, 403, 403, 200, 401]),
   row("GET",    "/api/staff",                             [401, 403, 403, 403, 403, 403, 200, 401]),

@@ -33,6 +33,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
             <NavLink href="/settings">Settings</NavLink>
             {actor.role === "admin" && <NavLink href="/staff">Staff</NavLink>}
             {actor.role === "admin" && <NavLink href="/audit">Audit</NavLink>}
+            {actor.role === "admin" && <NavLink href="/exports">Export</NavLink>}
           </>
         }
       />

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/page-guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { getClinicSecurity } from "@/lib/data/clinic-security";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
+import { ClinicExport } from "./clinic-export";
 import { SecurityForm } from "./security-form";
 import { SettingsForm } from "./settings-form";
 
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
       <Card>
         <SecurityForm requireStaffMfa={getClinicSecurity(actor).requireStaffMfa} canEdit={actor.role === "admin"} />
       </Card>
+      {actor.role === "admin" && <ClinicExport />}
     </div>
   );
 }

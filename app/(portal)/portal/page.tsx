@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePortalActor } from "@/lib/auth/page-guards";
 import { getHomeCare } from "@/lib/data/home-care";
 import { RefreshWhenStale } from "../refresh-when-stale";
+import { DownloadRecord } from "./download-record";
 import { MyPlan } from "./my-plan";
 import { PrintButton } from "./print-button";
 
@@ -22,6 +23,7 @@ export default async function PortalPage() {
         </h2>
         <MyPlan homeCare={homeCare} />
       </section>
+      <DownloadRecord patientId={actor.patientId} />
       <RefreshWhenStale renderedAt={homeCare.generatedAt} />
       <p className="hidden text-xs print:block">Printed from Dermaplan. Your clinic&rsquo;s latest decision is always the one in the portal.</p>
     </div>

@@ -21,6 +21,7 @@ import { InvitePanel } from "./invite-panel";
 import { NeedsReviewNotice } from "./needs-review-notice";
 import { PlanHistory } from "./plan-history";
 import { PlanSummary } from "./plan-summary";
+import { RecordExport } from "./record-export";
 import { ScreeningPanel } from "./screening-panel";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -106,6 +107,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <PlanHistory versions={versions} />
         {versionCount > versions.length && <p className="mt-2 text-sm text-slate-700">The newest {versions.length} of {versionCount} decisions are shown.</p>}
       </Card>
+
+      <RecordExport patientId={patient.id} />
 
       {patient.portalAccount !== "active" && (
         <Card aria-labelledby="portal-heading">
