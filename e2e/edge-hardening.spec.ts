@@ -120,5 +120,11 @@ test.describe("methods", () => {
     const options = await staff.fetch("/api/patients", { method: "OPTIONS" });
     expect(options.status()).toBe(204);
     expect(options.headers()["allow"]).toBe("GET, POST, HEAD, OPTIONS");
+
+    // An export's GET is an audited disclosure: a HEAD must not cause one.
+    const patientId = await findPatientId(staff, "Priya Patel");
+    const head = await staff.fetch(`/api/patients/${patientId}/export/sessions.csv`, { method: "HEAD" });
+    expect(head.status()).toBe(405);
+    expect(head.headers()["allow"]).toBe("GET, OPTIONS");
   });
 });

@@ -30,4 +30,12 @@ describe("apiMethods", () => {
     expect(options.status).toBe(204);
     expect(options.headers.get("Allow")).toBe("DELETE, OPTIONS");
   });
+
+  it("refuses HEAD where a GET is an audited export", async () => {
+    const routes = apiMethods({ GET: ok }, { head: false });
+    const head = await routes.HEAD(request("HEAD"), {});
+    expect(head.status).toBe(405);
+    expect(head.headers.get("Allow")).toBe("GET, OPTIONS");
+    expect((await routes.GET(request("GET"), {})).status).toBe(200);
+  });
 });

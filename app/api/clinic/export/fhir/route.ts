@@ -12,4 +12,4 @@ const handleGet = apiRoute(async (request) => {
   return streamedExportResponse(exportClinicFhir(actor, query));
 });
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet }, { head: false });

@@ -7,4 +7,4 @@ import { apiMethods } from "@/lib/http/methods";
 // The data function refuses everyone but the clinic's admin (and audits the refusal once).
 const handleGet = apiRoute(async () => csvDownload(exportClinicCsv(await requireUser(), "sessions")));
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet }, { head: false });

@@ -14,4 +14,4 @@ const handleGet = apiRoute<IdContext>(async (request, context) => {
   return bundleResponse(bundle, filename, download === "1");
 });
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet }, { head: false });

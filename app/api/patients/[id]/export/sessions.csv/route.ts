@@ -7,4 +7,4 @@ import { idParam, type IdContext } from "@/lib/http/params";
 
 const handleGet = apiRoute<IdContext>(async (_request, context) => csvDownload(exportPatientCsv(await requireUser(), await idParam(context), "sessions")));
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: handleGet }, { head: false });
