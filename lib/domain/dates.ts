@@ -91,7 +91,8 @@ export function wallTimeToInstant(wall: string, timeZone: string): string | null
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(wall);
   if (!match || !isValidIsoDate(match[1]!)) return null;
   const asUtc = Date.parse(`${wall}:00Z`);
-  if (Number.isNaN(asUtc)) return null;
+  // Date.parse rolls 24:00 into the next day: a wall time must come back as it was written.
+  if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== wall) return null;
   // Two passes settle the offset on days when it changes (daylight saving) near that time.
   let instant = asUtc - zoneOffsetMinutes(asUtc, timeZone) * 60_000;
   instant = asUtc - zoneOffsetMinutes(instant, timeZone) * 60_000;

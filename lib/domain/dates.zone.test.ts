@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, clinicDayRange, daysBetween, formatCalendarDate, formatClinicDateTime, formatClinicDay, startOfDayInZone } from "./dates";
+import { ageOn, clinicDayRange, daysBetween, formatCalendarDate, formatClinicDateTime, formatClinicDay, startOfDayInZone, wallTimeToInstant } from "./dates";
 
 describe("startOfDayInZone", () => {
   it("is UTC midnight in UTC", () => {
@@ -39,5 +39,18 @@ describe("the clinic calendar", () => {
     expect(ageOn("1990-11-22", "2026-11-22")).toBe(36);
     expect(ageOn("1990-11-23", "2026-11-22")).toBe(35);
     expect(ageOn("1990-12-01", "2026-11-22")).toBe(35);
+  });
+});
+
+describe("wallTimeToInstant", () => {
+  it("reads a wall time in the zone, across a daylight-saving change", () => {
+    expect(wallTimeToInstant("2026-07-01T09:30", "Europe/London")).toBe("2026-07-01T08:30:00.000Z");
+    expect(wallTimeToInstant("2026-12-01T09:30", "Europe/London")).toBe("2026-12-01T09:30:00.000Z");
+  });
+
+  it("refuses a time that does not exist on the clock (24:00, minute 60, 30 February)", () => {
+    for (const wall of ["2026-03-01T24:00", "2026-03-01T10:60", "2026-02-30T10:00", "2026-03-01 10:00"]) {
+      expect(wallTimeToInstant(wall, "UTC"), wall).toBeNull();
+    }
   });
 });
