@@ -1,4 +1,5 @@
 import { PLAN_STATUS_KEYS, type ClinicOverview } from "@/lib/charts/types";
+import { formatDayMonth } from "@/lib/domain/dates";
 import { SYMPTOMS } from "@/lib/domain/reactions";
 import { shortSymptomLabel } from "./labels";
 
@@ -57,7 +58,7 @@ export function groupNeedsAttention(rows: ClinicOverview["needsAttention"]): Att
 
 /** "3 Mar" for an ISO week start (a calendar date, so formatted in UTC to avoid drifting a day). */
 export function weekLabel(week: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${week.slice(0, 10)}T00:00:00Z`));
+  return formatDayMonth(week);
 }
 
 /** A share (0–1) as a percentage with one decimal, the same text in the chart, summary and table. */

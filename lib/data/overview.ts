@@ -9,6 +9,7 @@ import { addDays, toIsoDate } from "@/lib/domain/dates";
 import { healingDays, isRising } from "@/lib/domain/healing";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import { recordListRead } from "./audit-reads";
+import { patientNames } from "./internal/patient-names";
 import { countPatientsByPlanStatus, listPlansExpiringSoon } from "./patients";
 
 const DAY_MS = 86_400_000;
@@ -105,10 +106,7 @@ function memoizedCourses(actor: Actor, now: Date): ClinicOverview["needsAttentio
     trendMemo.set(actor.clinicId, memo);
   }
   if (memo.courses.length === 0) return [];
-  const ids = memo.courses.map((c) => c.patientId);
-  const names = new Map(
-    db.select({ id: patients.id, name: patients.name }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, ids))).all().map((r) => [r.id, r.name]),
-  );
+  const names = patientNames(db, actor.clinicId, memo.courses.map((c) => c.patientId));
   return memo.courses.flatMap((c) => (names.has(c.patientId) ? [{ ...c, name: names.get(c.patientId)! }] : []));
 }
 

@@ -173,18 +173,27 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
   return pageOf(rows.map(toSummary), total, query);
 }
 
-/** Every patient of the actor's clinic counted once by plan status, with the roster's own rule. */
+/**
+ * Every patient of the actor's clinic counted once by plan status, with the roster's own rule. Counted
+ * per decision along patients_clinic_decision_idx, plus the lapsed approvals as one range of it: grouping
+ * by the status expression instead sorted the clinic's every patient in a temporary b-tree (4 ms at 10,000).
+ */
 export function countPatientsByPlanStatus(actor: Actor): Record<PlanStatus, number> {
   requireRole(actor, STAFF_ROLES);
-  const status = planStatusSql(clinicToday());
-  const rows = getDb()
-    .select({ status, n: count() })
+  const db = getDb();
+  const byDecision = db
+    .select({ decision: patients.currentDecision, n: count() })
     .from(patients)
     .where(eq(patients.clinicId, actor.clinicId))
-    .groupBy(status)
+    .groupBy(patients.currentDecision)
     .all();
-  const counts: Record<PlanStatus, number> = { approved: 0, denied: 0, suspended: 0, expired: 0, pending: 0 };
-  for (const row of rows) counts[row.status] = row.n;
+  const expired = db.select({ n: count() }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), planStatusCondition("expired", clinicToday()))).get()?.n ?? 0;
+  const counts: Record<PlanStatus, number> = { approved: 0, denied: 0, suspended: 0, expired, pending: 0 };
+  for (const { decision, n } of byDecision) {
+    if (decision === null) counts.pending += n;
+    else if (decision === "approved") counts.approved += n - expired;
+    else counts[decision] += n;
+  }
   return counts;
 }
 

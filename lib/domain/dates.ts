@@ -155,6 +155,12 @@ export function formatCalendarDate(date: IsoDate): string {
   return format.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A calendar date without its year, e.g. "3 Mar", for chart axes and week labels. */
+export function formatDayMonth(date: IsoDate): string {
+  const format = cachedFormat("day-month", () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }));
+  return format.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
 /** The clinic day a moment falls on, as people read it ("8 Jul 2026", or "Wed 8 Jul 2026" with the weekday). */
 export function formatClinicDay(moment: string, timeZone: string, withWeekday = false): string {
   const day = dateInZone(moment, timeZone);
