@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { openDatabase, SCRIPT_BUSY_TIMEOUT_MS, SERVER_BUSY_TIMEOUT_MS } from "./connection";
+import { commitWithoutWaitingForDisk, openDatabase, SCRIPT_BUSY_TIMEOUT_MS, SERVER_BUSY_TIMEOUT_MS } from "./connection";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dermaplan-perm-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +50,45 @@ describe("waiting for another process's write lock", () => {
   it("is the script's to choose: command-line tools may wait seconds", () => {
     const db = openDatabase(path.join(dir, "script.db"), { busyTimeoutMs: SCRIPT_BUSY_TIMEOUT_MS });
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(SCRIPT_BUSY_TIMEOUT_MS);
+    db.$client.close();
+  });
+});
+
+describe("a commit that does not wait for the disk (the audit rows of reads)", () => {
+  const SYNC = { NORMAL: 1, FULL: 2 };
+  const open = () => {
+    const db = openDatabase(path.join(dir, `relaxed-${Math.random()}.db`));
+    db.$client.exec("create table t (x integer)");
+    return db;
+  };
+  const level = (db: ReturnType<typeof open>) => db.$client.pragma("synchronous", { simple: true });
+
+  it("commits with synchronous=NORMAL and puts FULL back for every other write", () => {
+    const db = open();
+    expect(level(db)).toBe(SYNC.FULL);
+    const during = commitWithoutWaitingForDisk(db, () => {
+      db.$client.transaction(() => db.$client.prepare("insert into t values (1)").run())();
+      return level(db);
+    });
+    expect(during).toBe(SYNC.NORMAL);
+    expect(level(db)).toBe(SYNC.FULL);
+    expect(db.$client.prepare("select count(*) from t").pluck().get()).toBe(1);
+    db.$client.close();
+  });
+
+  it("puts FULL back when the write fails", () => {
+    const db = open();
+    expect(() => commitWithoutWaitingForDisk(db, () => db.$client.prepare("insert into missing values (1)").run())).toThrow(/no such table/);
+    expect(level(db)).toBe(SYNC.FULL);
+    db.$client.close();
+  });
+
+  it("is refused inside a transaction, whose commit must stay durable", () => {
+    const db = open();
+    db.$client.transaction(() => {
+      expect(() => commitWithoutWaitingForDisk(db, () => 1)).toThrow(/transaction of its own/);
+    })();
+    expect(level(db)).toBe(SYNC.FULL);
     db.$client.close();
   });
 });

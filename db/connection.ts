@@ -43,6 +43,26 @@ export function openDatabase(filePath: string, options: { busyTimeoutMs?: number
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * Runs `write`, which must open and commit its own transaction, with the commit not waiting for the
+ * disk (synchronous=NORMAL instead of FULL) and FULL restored after. For the audit rows of reads only:
+ * in WAL mode such a commit survives a crash of the server process, and reaches the disk with the next
+ * FULL commit or checkpoint (the WAL is synced as a whole, in order), so only a power loss or OS
+ * crash in between can lose it, and only the newest reads, never a hole in the trail. Waiting for the
+ * disk on every list read held the single server thread for most of a millisecond each time.
+ */
+export function commitWithoutWaitingForDisk<T>(db: Db, write: () => T): T {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) throw new Error("A relaxed commit needs a transaction of its own.");
+  // SQLite applies this pragma while compiling it, so a prepared copy run again would change nothing.
+  sqlite.pragma("synchronous = NORMAL");
+  try {
+    return write();
+  } finally {
+    sqlite.pragma("synchronous = FULL");
+  }
+}
+
 const STATEMENT_CACHE_SIZE = 500;
 
 /**

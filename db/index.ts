@@ -3,6 +3,7 @@ import { databasePath, isBuildPhase } from "@/lib/env";
 import { openDatabase, type Db, type Tx } from "./connection";
 
 export type { Db, Tx } from "./connection";
+export { commitWithoutWaitingForDisk } from "./connection";
 
 // One connection per process; kept on globalThis so dev hot reloads do not open a new one each edit.
 const globalForDb = globalThis as typeof globalThis & { dermaplanDb?: Db };
@@ -36,6 +37,28 @@ export function preparedOnce<T>(build: (db: Reader) => T): (db?: Reader) => T {
     if (!statement) {
       statement = build(db);
       byConnection.set(connection, statement);
+    }
+    return statement;
+  };
+}
+
+/**
+ * preparedOnce for a family of statements that differ in shape (which filters a list applies): one
+ * statement per key and connection. Keys must come from a small closed set, never from user input.
+ */
+export function preparedByKey<K extends string, T>(build: (db: Reader, key: K) => T): (key: K, db?: Reader) => T {
+  const byConnection = new WeakMap<object, Map<K, T>>();
+  return (key, db = getDb()) => {
+    const connection = (db as unknown as { session: { client: object } }).session.client;
+    let statements = byConnection.get(connection);
+    if (!statements) {
+      statements = new Map();
+      byConnection.set(connection, statements);
+    }
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = build(db, key);
+      statements.set(key, statement);
     }
     return statement;
   };

@@ -1,7 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/types";
-import { recordAudit } from "./audit";
+import { recordReadAudit } from "./audit";
 
 /** The staff lists that show patients by name (or, for the audit views, who did what to them). */
 export type ListReadAction = "patient.list" | "alert.list" | "alert.group_list" | "review.list" | "overview.read" | "audit.read";
@@ -15,7 +14,7 @@ export type ListReadAction = "patient.list" | "alert.list" | "alert.group_list" 
  */
 export function recordListRead(actor: Actor, action: ListReadAction, query: Record<string, unknown>, result: { rows: number; total?: number }): void {
   if (actor.role === "patient") return;
-  recordAudit(getDb(), { action, outcome: "success", actor, detail: { query: withoutBlanks(query), ...result } });
+  recordReadAudit({ action, outcome: "success", actor, detail: { query: withoutBlanks(query), ...result } });
 }
 
 // Unset filters are left out, so a row reads as what the user asked for, not the schema's every field.

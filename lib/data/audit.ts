@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { cache } from "react";
-import { getDb, preparedOnce, type Db, type Tx } from "@/db";
+import { commitWithoutWaitingForDisk, getDb, preparedOnce, type Db, type Tx } from "@/db";
 import { auditEvents, type AuditOutcome } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { auditRecordHash, storableText, type AuditRecord } from "@/lib/domain/audit-chain";
@@ -105,5 +105,16 @@ export function recordPatientRead(actor: Actor, patientId: string, view: string)
   const key = `${actor.id}:${patientId}`;
   if (seen.has(key)) return;
   seen.add(key);
-  recordAudit(getDb(), { action: "patient.read", outcome: "success", actor, patientId, detail: { view } });
+  recordReadAudit({ action: "patient.read", outcome: "success", actor, patientId, detail: { view } });
+}
+
+/**
+ * The audit row of a read (a record or a list of patients), committed without waiting for the disk
+ * when it stands alone (db/connection.ts commitWithoutWaitingForDisk says what that risks); inside a
+ * caller's transaction it commits, durably, with the caller's change.
+ */
+export function recordReadAudit(entry: AuditEntry): void {
+  const db = getDb();
+  if (db.$client.inTransaction) recordAudit(db, entry);
+  else commitWithoutWaitingForDisk(db, () => recordAudit(db, entry));
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, isNull, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction, type Tx } from "@/db";
+import { getDb, preparedByKey, writeTransaction, type Tx } from "@/db";
 import { alerts, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -63,14 +63,14 @@ const needsReviewSql = sql<number>`(${latestPlan.decision} = 'approved' and exis
       and ${alerts.kind} = 'new_contraindication' and ${alerts.createdAt} > ${latestPlan.decidedAt}))`;
 
 /** Mirrors lib/domain/plan-status.ts in SQL, on the patient's copy of the current decision. */
-const planStatusSql = (today: string) =>
+const planStatusSql = (today: string | Placeholder) =>
   sql<PlanStatus>`case
     when ${patients.currentDecision} is null then 'pending'
     when ${patients.currentDecision} = 'approved' and ${patients.currentReviewBy} < ${today} then 'expired'
     else ${patients.currentDecision} end`;
 
 /** The same rule as a condition each status can answer from patients_clinic_decision_idx. */
-function planStatusCondition(status: PlanStatus, today: string): SQL | undefined {
+function planStatusCondition(status: PlanStatus, today: string | Placeholder): SQL | undefined {
   switch (status) {
     case "pending":
       return isNull(patients.currentDecision);
@@ -83,7 +83,7 @@ function planStatusCondition(status: PlanStatus, today: string): SQL | undefined
   }
 }
 
-const summaryColumns = (today: string) => ({
+const summaryColumns = (today: string | Placeholder) => ({
   id: patients.id,
   name: patients.name,
   mrn: patients.mrn,
@@ -127,47 +127,77 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-function searchCondition(q: string | undefined): SQL | undefined {
-  if (!q) return undefined;
-  const pattern = containsPattern(q);
-  return or(sql`${patients.name} like ${pattern} escape '\\'`, sql`${patients.mrn} like ${pattern} escape '\\'`);
+const byName = [asc(sql`${patients.name} collate nocase`), asc(patients.mrn)];
+const byReviewDate = [asc(patients.currentReviewBy), ...byName];
+
+/**
+ * Which rows a roster statement reads: `all` for the name order; `dated` and `undated` for the review
+ * date order, which is two index walks (patients_clinic_review_by_idx) because an index cannot put
+ * NULLs last: dated plans first, soonest review first, then the undated ones by name.
+ */
+type RosterPart = "all" | "dated" | "undated";
+/** A roster statement's shape: which filters apply (their values are bound) and which part it reads. */
+type RosterShape = `${PlanStatus | "any"}:${"search" | "all"}:${RosterPart}`;
+
+const shapeOf = (query: PatientListQuery, part: RosterPart): RosterShape => `${query.status ?? "any"}:${query.q ? "search" : "all"}:${part}`;
+
+const todayValue = sql.placeholder("today");
+const patternValue = sql.placeholder("pattern");
+
+function rosterWhere(shape: RosterShape): SQL | undefined {
+  const [status, search, part] = shape.split(":") as [PlanStatus | "any", "search" | "all", RosterPart];
+  return and(
+    eq(patients.clinicId, sql.placeholder("clinicId")),
+    search === "search" ? or(sql`${patients.name} like ${patternValue} escape '\\'`, sql`${patients.mrn} like ${patternValue} escape '\\'`) : undefined,
+    status === "any" ? undefined : planStatusCondition(status, todayValue),
+    part === "dated" ? isNotNull(patients.currentReviewBy) : part === "undated" ? isNull(patients.currentReviewBy) : undefined,
+  );
 }
 
-const byName = [asc(sql`${patients.name} collate nocase`), asc(patients.mrn)];
+// The roster runs on every staff visit: each shape is built and prepared once per connection.
+const rosterCount = preparedByKey((db, shape: RosterShape) => db.select({ n: count() }).from(patients).where(rosterWhere(shape)).prepare());
+
+/**
+ * One page of the roster as a deferred join: the offset is walked on the index alone, and only the
+ * page's rows are joined to their clinician, plan and alerts (a deep page would otherwise build every
+ * skipped row).
+ */
+const rosterPage = preparedByKey((db, shape: RosterShape) => {
+  const order = shape.endsWith(":dated") ? byReviewDate : byName;
+  const ids = db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(rosterWhere(shape))
+    .orderBy(...order)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .as("page_ids");
+  return db
+    .select(summaryColumns(todayValue))
+    .from(ids)
+    .innerJoin(patients, eq(patients.id, ids.id))
+    .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
+    .leftJoin(latestPlan, latestPlanJoin)
+    .orderBy(...order)
+    .prepare();
+});
 
 /** The clinic roster: staff only, their own clinic only, searched, filtered by plan status, paged. */
 export function listPatients(actor: Actor, query: PatientListQuery): Page<PatientSummary> {
   requireRole(actor, STAFF_ROLES);
-  const db = getDb();
-  const today = clinicToday();
-  const where = and(eq(patients.clinicId, actor.clinicId), searchCondition(query.q), query.status ? planStatusCondition(query.status, today) : undefined);
-  const total = db.select({ n: count() }).from(patients).where(where).get()?.n ?? 0;
+  const values = { clinicId: actor.clinicId, today: clinicToday(), pattern: query.q ? containsPattern(query.q) : null };
+  const counted = (part: RosterPart) => rosterCount(shapeOf(query, part)).get(values)?.n ?? 0;
+  const page = (part: RosterPart, limit: number, offset: number): SummaryRow[] =>
+    limit <= 0 ? [] : (rosterPage(shapeOf(query, part)).all({ ...values, limit, offset }) as SummaryRow[]);
+  const total = counted("all");
   const offset = offsetOf(query);
-  // A deferred join: the offset is walked on the index alone, and only the page's rows are joined
-  // to their clinician, plan and alerts (a deep page would otherwise build every skipped row).
-  const page = (condition: SQL | undefined, order: SQL[], limit: number, skip: number): SummaryRow[] => {
-    if (limit <= 0) return [];
-    const ids = db.select({ id: patients.id }).from(patients).where(and(where, condition)).orderBy(...order).limit(limit).offset(skip).all().map((r) => r.id);
-    if (ids.length === 0) return [];
-    const rows = db
-      .select(summaryColumns(today))
-      .from(patients)
-      .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
-      .leftJoin(latestPlan, latestPlanJoin)
-      .where(inArray(patients.id, ids))
-      .all();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
-  };
   let rows: SummaryRow[];
   if (query.sort === "reviewBy") {
-    // Dated plans first, soonest review first, then the undated ones by name: two index walks
-    // (patients_clinic_review_by_idx), because an index cannot put NULLs last.
-    const dated = db.select({ n: count() }).from(patients).where(and(where, isNotNull(patients.currentReviewBy))).get()?.n ?? 0;
-    const first = page(isNotNull(patients.currentReviewBy), [asc(patients.currentReviewBy), ...byName], query.pageSize, offset);
-    rows = [...first, ...page(isNull(patients.currentReviewBy), byName, query.pageSize - first.length, Math.max(0, offset - dated))];
+    const dated = counted("dated");
+    const first = page("dated", query.pageSize, offset);
+    rows = [...first, ...page("undated", query.pageSize - first.length, Math.max(0, offset - dated))];
   } else {
-    rows = page(undefined, byName, query.pageSize, offset);
+    rows = page("all", query.pageSize, offset);
   }
   recordListRead(actor, "patient.list", query, { rows: rows.length, total });
   return pageOf(rows.map(toSummary), total, query);
