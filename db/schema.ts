@@ -475,3 +475,13 @@ export const clinicDailySymptoms = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.clinicId, t.day, t.symptom, t.grade] })],
 );
+
+/**
+ * Per clinic: a version of everything the roster counts (each patient's clinic, name, MRN, decision and
+ * review date), moved by triggers on patients in the writing transaction (migration 0016). A count
+ * computed at a version holds until the version moves (lib/data/internal/roster-cache.ts).
+ */
+export const rosterVersions = sqliteTable("roster_versions", {
+  clinicId: text("clinic_id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -14,6 +14,7 @@ import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
 import { recordListRead } from "./audit-reads";
 import { loadCurrentPlan, previousApprovalAt } from "./internal/plans";
+import { rosterCached } from "./internal/roster-cache";
 import { loadLatestScreening } from "./internal/screenings";
 import type { PlanVersionDto } from "./plans";
 import type { ScreeningDto } from "./screenings";
@@ -155,7 +156,7 @@ function rosterWhere(shape: RosterShape): SQL | undefined {
 }
 
 // The roster runs on every staff visit: each shape is built and prepared once per connection.
-const rosterCount = preparedByKey((db, shape: RosterShape) => db.select({ n: count() }).from(patients).where(rosterWhere(shape)).prepare());
+const rosterCountQuery = preparedByKey((db, shape: RosterShape) => db.select({ n: count() }).from(patients).where(rosterWhere(shape)).prepare());
 
 /**
  * One page of the roster as a deferred join: the offset is walked on the index alone, and only the
@@ -186,7 +187,10 @@ const rosterPage = preparedByKey((db, shape: RosterShape) => {
 export function listPatients(actor: Actor, query: PatientListQuery): Page<PatientSummary> {
   requireRole(actor, STAFF_ROLES);
   const values = { clinicId: actor.clinicId, today: clinicToday(), pattern: query.q ? containsPattern(query.q) : null };
-  const counted = (part: RosterPart) => rosterCount(shapeOf(query, part)).get(values)?.n ?? 0;
+  const counted = (part: RosterPart) => {
+    const shape = shapeOf(query, part);
+    return rosterCached(actor.clinicId, `${shape}:${values.today}:${values.pattern}`, () => rosterCountQuery(shape).get(values)?.n ?? 0);
+  };
   const page = (part: RosterPart, limit: number, offset: number): SummaryRow[] =>
     limit <= 0 ? [] : (rosterPage(shapeOf(query, part)).all({ ...values, limit, offset }) as SummaryRow[]);
   const total = counted("all");
@@ -210,21 +214,26 @@ export function listPatients(actor: Actor, query: PatientListQuery): Page<Patien
  */
 export function countPatientsByPlanStatus(actor: Actor): Record<PlanStatus, number> {
   requireRole(actor, STAFF_ROLES);
-  const db = getDb();
-  const byDecision = db
-    .select({ decision: patients.currentDecision, n: count() })
-    .from(patients)
-    .where(eq(patients.clinicId, actor.clinicId))
-    .groupBy(patients.currentDecision)
-    .all();
-  const expired = db.select({ n: count() }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), planStatusCondition("expired", clinicToday()))).get()?.n ?? 0;
-  const counts: Record<PlanStatus, number> = { approved: 0, denied: 0, suspended: 0, expired, pending: 0 };
-  for (const { decision, n } of byDecision) {
-    if (decision === null) counts.pending += n;
-    else if (decision === "approved") counts.approved += n - expired;
-    else counts[decision] += n;
-  }
-  return counts;
+  const today = clinicToday();
+  // A copy: the cached counts are shared by every later caller.
+  const counts = rosterCached(actor.clinicId, `by-status:${today}`, () => {
+    const db = getDb();
+    const byDecision = db
+      .select({ decision: patients.currentDecision, n: count() })
+      .from(patients)
+      .where(eq(patients.clinicId, actor.clinicId))
+      .groupBy(patients.currentDecision)
+      .all();
+    const expired = db.select({ n: count() }).from(patients).where(and(eq(patients.clinicId, actor.clinicId), planStatusCondition("expired", today))).get()?.n ?? 0;
+    const counts: Record<PlanStatus, number> = { approved: 0, denied: 0, suspended: 0, expired, pending: 0 };
+    for (const { decision, n } of byDecision) {
+      if (decision === null) counts.pending += n;
+      else if (decision === "approved") counts.approved += n - expired;
+      else counts[decision] += n;
+    }
+    return counts;
+  });
+  return { ...counts };
 }
 
 /** Approved plans of the clinic whose review date is within the next `days` days, soonest first (bounded). */
