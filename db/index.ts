@@ -1,4 +1,6 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { databasePath, isBuildPhase } from "@/lib/env";
 import { openDatabase, type Db, type Tx } from "./connection";
 
@@ -30,16 +32,8 @@ export type Reader = Pick<Db, "select">;
  * a transaction shares its connection's statement (and runs it inside the transaction).
  */
 export function preparedOnce<T>(build: (db: Reader) => T): (db?: Reader) => T {
-  const byConnection = new WeakMap<object, T>();
-  return (db = getDb()) => {
-    const connection = (db as unknown as { session: { client: object } }).session.client;
-    let statement = byConnection.get(connection);
-    if (!statement) {
-      statement = build(db);
-      byConnection.set(connection, statement);
-    }
-    return statement;
-  };
+  const statement = preparedByKey((db) => build(db));
+  return (db) => statement("", db);
 }
 
 /**
@@ -62,4 +56,13 @@ export function preparedByKey<K extends string, T>(build: (db: Reader, key: K) =
     }
     return statement;
   };
+}
+
+/**
+ * `column IN (…)` for a list of any length bound as one value, so the statement can be prepared once:
+ * bind `JSON.stringify(ids)` to the placeholder. SQLite still looks each value up through the
+ * column's index ("LIST SUBQUERY").
+ */
+export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 }
