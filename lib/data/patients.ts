@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gte, isNotNull, isNull, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, preparedByKey, writeTransaction, type Tx } from "@/db";
+import { getDb, preparedByKey, preparedOnce, writeTransaction, type Tx } from "@/db";
 import { alerts, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -255,25 +255,33 @@ export function listPlansExpiringSoon(actor: Actor, days: number, limit: number)
     .all();
 }
 
-function loadDetail(patientId: string): PatientDetail {
-  const db = getDb();
-  const row = db
+const portalUser = alias(users, "portal_user");
+
+// Every record view runs this: one statement, prepared once per connection.
+const detailQuery = preparedOnce((db) =>
+  db
     .select({
-      ...summaryColumns(clinicToday()),
+      ...summaryColumns(todayValue),
       clinicId: patients.clinicId,
       userId: patients.userId,
       createdAt: patients.createdAt,
       updatedAt: patients.updatedAt,
+      hasPassword: sql<boolean>`${portalUser.passwordHash} is not null`.mapWith(Boolean),
     })
     .from(patients)
     .innerJoin(clinician, eq(clinician.id, patients.responsibleClinicianId))
     .leftJoin(latestPlan, latestPlanJoin)
-    .where(eq(patients.id, patientId))
-    .get();
+    .leftJoin(portalUser, eq(portalUser.id, patients.userId))
+    .where(eq(patients.id, sql.placeholder("patientId")))
+    .prepare(),
+);
+
+function loadDetail(patientId: string): PatientDetail {
+  const db = getDb();
+  const row = detailQuery(db).get({ patientId, today: clinicToday() });
   if (!row) throw new Error(`Patient ${patientId} vanished between scope check and read`);
-  const { clinicId, userId, createdAt, updatedAt, ...summary } = row;
-  const account = userId ? db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get() : undefined;
-  const portalAccount = !account ? "none" : account.passwordHash ? "active" : "invited";
+  const { clinicId, userId, createdAt, updatedAt, hasPassword, ...summary } = row;
+  const portalAccount = !userId ? "none" : hasPassword ? "active" : "invited";
   const currentPlan = loadCurrentPlan(patientId, db);
   return {
     ...toSummary(summary),
