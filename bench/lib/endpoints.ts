@@ -41,6 +41,12 @@ const get = (name: string, kind: EndpointKind, as: Who, shownPath: string, path 
   request: () => ({ path }),
 });
 
+/** The targets to measure: all of them, or those named by `--only` (the floor always, to compare against). */
+export function selectEndpoints(endpoints: Endpoint[], only: string[]): Endpoint[] {
+  if (only.length === 0) return endpoints;
+  return endpoints.filter((e) => e.kind === "floor" || only.some((name) => e.name.includes(name)));
+}
+
 /** Reads first, then pages, then the writes (they add rows and alerts), and the floor again last. */
 export function benchEndpoints(facts: DatasetFacts): Endpoint[] {
   const id = facts.longest.id;
@@ -68,6 +74,8 @@ export function benchEndpoints(facts: DatasetFacts): Endpoint[] {
     get("page /alerts", "html", "staff", "/alerts"),
     get("page /review", "html", "staff", "/review"),
     get("page /portal", "html", "patient", "/portal"),
+    // The sign-in page reads no data: what any page costs the framework, for comparison with the others.
+    get("page /login", "html", "anonymous", "/login"),
     {
       name: `session write (${writeIds.length} patients)`,
       kind: "write",

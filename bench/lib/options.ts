@@ -20,9 +20,11 @@ export type BenchOptions = {
   fresh: boolean;
   /** Serve whatever build exists, even one older than the sources (it still builds when there is none). */
   skipBuild: boolean;
+  /** Measure only the targets whose name contains one of these (the floor always runs): for profiling one path. */
+  only: string[];
 };
 
-const USAGE = "npm run bench [-- --size small|large] [--duration S] [--warmup S] [--seed N] [--smoke] [--fresh] [--skip-build]";
+const USAGE = "npm run bench [-- --size small|large] [--duration S] [--warmup S] [--seed N] [--smoke] [--fresh] [--skip-build] [--only 'roster,page /portal']";
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -35,6 +37,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       smoke: { type: "boolean", default: false },
       fresh: { type: "boolean", default: false },
       "skip-build": { type: "boolean", default: false },
+      only: { type: "string" },
     },
   });
   const size = values.size;
@@ -49,6 +52,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     smoke,
     fresh: values.fresh,
     skipBuild: values["skip-build"],
+    only: (values.only ?? "").split(",").map((name) => name.trim()).filter(Boolean),
   };
 }
 

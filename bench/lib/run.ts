@@ -3,7 +3,7 @@ import os from "node:os";
 import { BENCH_DIR, prepareDataset, removeRunCopy, type DatasetFiles } from "./dataset";
 import { readDatasetFacts } from "./dataset-facts";
 import { drive, probe } from "./drive";
-import { benchEndpoints } from "./endpoints";
+import { benchEndpoints, selectEndpoints } from "./endpoints";
 import { measureFirstLoadJs } from "./first-load-js";
 import { checkGoals, withFloorRatios } from "./goals";
 import type { BenchOptions } from "./options";
@@ -56,7 +56,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     const settings = { ...options, origin: server.origin, serverCpu: () => cpuSeconds(server.pid) };
 
     const measured: Omit<EndpointResult, "ratioToFloor">[] = [];
-    for (const endpoint of benchEndpoints(facts)) {
+    for (const endpoint of selectEndpoints(benchEndpoints(facts), options.only)) {
       const answer = await probe(server.origin, endpoint, cookieFor(endpoint.as));
       if (answer.status < 200 || answer.status > 299) broken.push(`${endpoint.name} (${endpoint.shownPath}) answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       const m = await drive(endpoint, cookieFor(endpoint.as), settings, answer.bytes);
