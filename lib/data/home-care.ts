@@ -1,6 +1,6 @@
 import "server-only";
-import { count, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { count, desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce } from "@/db";
 import { homeSessions, patients, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
@@ -30,17 +30,34 @@ export type HomeCare = {
 };
 
 const DAY_MS = 86_400_000;
+const RECENT_SESSIONS = 10;
+
+// Every portal visit runs these: prepared once per connection.
+const byPatient = eq(homeSessions.patientId, sql.placeholder("patientId"));
+const patientQuery = preparedOnce((db) =>
+  db
+    .select({ id: patients.id, name: patients.name, clinicianName: users.name })
+    .from(patients)
+    .innerJoin(users, eq(users.id, patients.responsibleClinicianId))
+    .where(eq(patients.id, sql.placeholder("patientId")))
+    .prepare(),
+);
+const sessionCountQuery = preparedOnce((db) => db.select({ count: count() }).from(homeSessions).where(byPatient).prepare());
+const recentSessionsQuery = preparedOnce((db) =>
+  db
+    .select({ id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area, needleMm: homeSessions.needleMm })
+    .from(homeSessions)
+    .where(byPatient)
+    .orderBy(desc(homeSessions.performedAt))
+    .limit(RECENT_SESSIONS)
+    .prepare(),
+);
 
 /** What the portal (and a clinician recording on a patient's behalf) needs to know right now. */
 export function getHomeCare(actor: Actor, patientId: string, now = new Date()): HomeCare {
   const scope = requirePatientAccess(actor, patientId);
   const db = getDb();
-  const patient = db
-    .select({ id: patients.id, name: patients.name, clinicianName: users.name })
-    .from(patients)
-    .innerJoin(users, eq(users.id, patients.responsibleClinicianId))
-    .where(eq(patients.id, scope.id))
-    .get()!;
+  const patient = patientQuery(db).get({ patientId: scope.id })!;
   const plan = loadCurrentPlan(scope.id, db);
   const settings = loadClinicSettings(scope.clinicId, db);
   const spacing: SpacingRules = { intervalFloors: settings.intervalFloors, rednessExtraSpacingDays: settings.rednessExtraSpacingDays };
@@ -65,13 +82,7 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
         })
       : [],
     lastSessionByArea: last,
-    sessionCount: db.select({ count: count() }).from(homeSessions).where(eq(homeSessions.patientId, scope.id)).get()?.count ?? 0,
-    recentSessions: db
-      .select({ id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area, needleMm: homeSessions.needleMm })
-      .from(homeSessions)
-      .where(eq(homeSessions.patientId, scope.id))
-      .orderBy(desc(homeSessions.performedAt))
-      .limit(10)
-      .all(),
+    sessionCount: sessionCountQuery(db).get({ patientId: scope.id })?.count ?? 0,
+    recentSessions: recentSessionsQuery(db).all({ patientId: scope.id }),
   };
 }

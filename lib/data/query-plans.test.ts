@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/connection";
+import { getDb } from "@/db";
+import { openDatabase, type Db } from "@/db/connection";
 import { actorFor, patientIdByName } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { auditQuerySchema } from "@/lib/validation/audit";
@@ -26,28 +27,41 @@ let close: () => void;
 beforeAll(async () => ({ db, close } = await useSeededTestDatabase()));
 afterAll(() => close());
 
-/** Runs `work` and returns every statement it prepared, with SQLite's plan for each. */
+/**
+ * Runs `work` on a connection of its own and returns every statement it prepared, with SQLite's plan
+ * for each. A fresh connection per case, because statements are prepared once per connection: on a
+ * shared one, a case would not see the statements an earlier case already prepared.
+ */
 function plansOf(work: () => unknown): { sql: string; plan: string[] }[] {
-  const client = db.$client;
+  const fresh = openDatabase(db.$client.name);
+  const installed = globalThis as { dermaplanDb?: Db };
+  const shared = installed.dermaplanDb;
+  const client = fresh.$client;
   const original = client.prepare.bind(client);
   const statements: string[] = [];
   client.prepare = ((source: string) => {
     statements.push(source);
     return original(source);
   }) as typeof client.prepare;
+  installed.dermaplanDb = fresh;
   try {
     work();
   } finally {
+    installed.dermaplanDb = shared;
     client.prepare = original as typeof client.prepare;
   }
-  return statements
-    .filter((s) => /^\s*(select|with|update|delete)/i.test(s))
-    .map((sql) => {
-      // Plans do not depend on the bound values (no sqlite_stat4), so NULLs stand in for them.
-      const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
-      const rows = original(`explain query plan ${sql}`).all(...params) as { detail: string }[];
-      return { sql, plan: rows.map((r) => r.detail) };
-    });
+  try {
+    return statements
+      .filter((s) => /^\s*(select|with|update|delete)/i.test(s))
+      .map((sql) => {
+        // Plans do not depend on the bound values (no sqlite_stat4), so NULLs stand in for them.
+        const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
+        const rows = original(`explain query plan ${sql}`).all(...params) as { detail: string }[];
+        return { sql, plan: rows.map((r) => r.detail) };
+      });
+  } finally {
+    client.close();
+  }
 }
 
 function fullScans(work: () => unknown): string[] {
@@ -109,6 +123,6 @@ describe("every measured query reads the growing tables through an index", () =>
   });
 
   it("catches a full scan when there is one", () => {
-    expect(fullScans(() => db.$client.prepare("select count(*) from home_sessions where notes like '%x%'").get())).toHaveLength(1);
+    expect(fullScans(() => getDb().$client.prepare("select count(*) from home_sessions where notes like '%x%'").get())).toHaveLength(1);
   });
 });

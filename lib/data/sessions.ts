@@ -109,17 +109,19 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
   });
 }
 
+// The session list runs on every patient chart and portal history view: prepared once per connection.
+const ofPatient = eq(homeSessions.patientId, sql.placeholder("patientId"));
+const sessionCountQuery = preparedOnce((db) => db.select({ n: count() }).from(homeSessions).where(ofPatient).prepare());
+const sessionPageQuery = preparedOnce((db) =>
+  selectSessions(db).where(ofPatient).orderBy(desc(homeSessions.performedAt)).limit(sql.placeholder("limit")).offset(sql.placeholder("offset")).prepare(),
+);
+
 export function listSessions(actor: Actor, patientId: string, paging: { page: number; pageSize: number }): { items: SessionDto[]; total: number } {
   const scope = requirePatientAccess(actor, patientId);
   const db = getDb();
-  const where = eq(homeSessions.patientId, scope.id);
-  const total = db.select({ n: count() }).from(homeSessions).where(where).get()?.n ?? 0;
-  const items = selectSessions(db)
-    .where(where)
-    .orderBy(desc(homeSessions.performedAt))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
-    .all()
+  const total = sessionCountQuery(db).get({ patientId: scope.id })?.n ?? 0;
+  const items = sessionPageQuery(db)
+    .all({ patientId: scope.id, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize })
     .map(toDto);
   recordPatientRead(actor, scope.id, "sessions");
   return { items, total };

@@ -1,7 +1,7 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
-import { and, desc, eq, lt } from "drizzle-orm";
-import { getDb, type Reader, type Tx } from "@/db";
+import { and, desc, eq, lt, sql, type Placeholder } from "drizzle-orm";
+import { getDb, preparedOnce, type Reader, type Tx } from "@/db";
 import { planVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { longestNeedleMm, validatePlanDecision, type PlanViolation } from "@/lib/domain/plan-rules";
@@ -35,7 +35,7 @@ const columns = {
 };
 
 /** Every version of a patient's plan with who decided it, newest first. */
-export function selectVersions(db: Reader, patientId: string) {
+export function selectVersions(db: Reader, patientId: string | Placeholder) {
   return db
     .select(columns)
     .from(planVersions)
@@ -57,9 +57,21 @@ export function toDto(row: Awaited<ReturnType<ReturnType<typeof selectVersions>[
   };
 }
 
+// Every portal visit, patient view and plan decision reads these: prepared once per connection.
+const currentPlanQuery = preparedOnce((db) => selectVersions(db, sql.placeholder("patientId")).limit(1).prepare());
+const previousApprovalQuery = preparedOnce((db) =>
+  db
+    .select({ decidedAt: planVersions.decidedAt })
+    .from(planVersions)
+    .where(and(eq(planVersions.patientId, sql.placeholder("patientId")), eq(planVersions.decision, "approved"), lt(planVersions.version, sql.placeholder("beforeVersion"))))
+    .orderBy(desc(planVersions.version))
+    .limit(1)
+    .prepare(),
+);
+
 /** The latest plan version of a patient, or null. */
 export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVersionDto | null {
-  const row = selectVersions(db, patientId).limit(1).get();
+  const row = currentPlanQuery(db).get({ patientId });
   if (!row) return null;
   const needsReview = row.decision === "approved" && pausedForReview(db, patientId, row.decidedAt, new Date().toISOString());
   return toDto(row, clinicToday(), needsReview);
@@ -67,15 +79,7 @@ export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVe
 
 /** When the latest approval before this decision was made, for the screening freshness rule. */
 export function previousApprovalAt(db: Reader, patientId: string, beforeVersion: number): string | null {
-  return (
-    db
-      .select({ decidedAt: planVersions.decidedAt })
-      .from(planVersions)
-      .where(and(eq(planVersions.patientId, patientId), eq(planVersions.decision, "approved"), lt(planVersions.version, beforeVersion)))
-      .orderBy(desc(planVersions.version))
-      .limit(1)
-      .get()?.decidedAt ?? null
-  );
+  return previousApprovalQuery(db).get({ patientId, beforeVersion })?.decidedAt ?? null;
 }
 
 function summary(plan: PlanVersionDto | null) {

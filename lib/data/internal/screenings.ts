@@ -1,7 +1,7 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
-import { desc, eq } from "drizzle-orm";
-import { getDb, type Reader } from "@/db";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce, type Reader } from "@/db";
 import { screenings, users } from "@/db/schema";
 import { screeningItemLabel, SCREENING_ITEMS, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { evaluateScreening, type ScreeningAnswer } from "@/lib/domain/screening";
@@ -9,9 +9,9 @@ import { clinicToday } from "../clock";
 import type { ScreeningDto } from "../screenings";
 import { loadClinicSettings } from "./clinic-settings";
 
-/** The latest screening of a patient, evaluated with the clinic's current settings. */
-export function loadLatestScreening(patientId: string, clinicId: string, db: Reader = getDb()): ScreeningDto | null {
-  const row = db
+// Every patient view and plan decision reads this: prepared once per connection.
+const latestScreeningQuery = preparedOnce((db) =>
+  db
     .select({
       version: screenings.version,
       answers: screenings.answers,
@@ -21,10 +21,15 @@ export function loadLatestScreening(patientId: string, clinicId: string, db: Rea
     })
     .from(screenings)
     .innerJoin(users, eq(users.id, screenings.recordedBy))
-    .where(eq(screenings.patientId, patientId))
+    .where(eq(screenings.patientId, sql.placeholder("patientId")))
     .orderBy(desc(screenings.version))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+/** The latest screening of a patient, evaluated with the clinic's current settings. */
+export function loadLatestScreening(patientId: string, clinicId: string, db: Reader = getDb()): ScreeningDto | null {
+  const row = latestScreeningQuery(db).get({ patientId });
   if (!row) return null;
   const settings = loadClinicSettings(clinicId, db);
   const answers = row.answers as ScreeningAnswer[];
