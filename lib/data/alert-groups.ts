@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lte, max, min, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, inJsonList, preparedOnce, writeTransaction, type Reader } from "@/db";
 import { alerts, patients } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -27,16 +27,9 @@ export type AlertGroup = {
 
 const highCount = sql<number>`sum(${alerts.severity} = 'high')`;
 
-/**
- * Open alerts grouped by patient and kind, groups with a high alert first, then the most recently
- * active. One pass over alerts_clinic_status_group_idx (covering): the flood's size costs an index
- * walk, never a table read; names and the newest summary are read for the page's groups only.
- */
-export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> {
-  requireRole(actor, STAFF_ROLES);
-  const db = getDb();
-  const open = and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, "open"));
-  const groups = db
+/** The clinic's open alerts, one row per patient and kind: one pass over alerts_clinic_status_group_idx (covering). */
+function openGroups(db: Reader) {
+  return db
     .select({
       patientId: alerts.patientId,
       kind: alerts.kind,
@@ -46,11 +39,17 @@ export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> 
       lastAt: max(alerts.createdAt).as("last_at"),
     })
     .from(alerts)
-    .where(open)
+    .where(and(eq(alerts.clinicId, sql.placeholder("clinicId")), eq(alerts.status, "open")))
     .groupBy(alerts.patientId, alerts.kind)
     .as("groups");
-  const total = db.select({ n: count() }).from(groups).get()?.n ?? 0;
-  const rows = db
+}
+
+// The grouped inbox runs on every staff visit: its statements are built and prepared once per connection.
+const groupCountQuery = preparedOnce((db) => db.select({ n: count() }).from(openGroups(db)).prepare());
+
+const groupPageQuery = preparedOnce((db) => {
+  const groups = openGroups(db);
+  return db
     .select({
       patientId: groups.patientId,
       patientName: patients.name,
@@ -66,11 +65,26 @@ export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> 
     .from(groups)
     .innerJoin(patients, eq(patients.id, groups.patientId))
     .orderBy(desc(sql`${groups.highCount} > 0`), desc(groups.lastAt), asc(groups.patientId), asc(groups.kind))
-    .limit(paging.pageSize)
-    .offset(offsetOf(paging))
-    .all();
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare();
+});
+
+// A page's ids bound as one JSON list, so one statement serves every page size.
+const summariesQuery = preparedOnce((db) => db.select({ id: alerts.id, summary: alerts.summary }).from(alerts).where(inJsonList(alerts.id, "ids")).prepare());
+
+/**
+ * Open alerts grouped by patient and kind, groups with a high alert first, then the most recently
+ * active. One pass over alerts_clinic_status_group_idx (covering): the flood's size costs an index
+ * walk, never a table read; names and the newest summary are read for the page's groups only.
+ */
+export function listAlertGroups(actor: Actor, paging: Paging): Page<AlertGroup> {
+  requireRole(actor, STAFF_ROLES);
+  const db = getDb();
+  const total = groupCountQuery(db).get({ clinicId: actor.clinicId })?.n ?? 0;
+  const rows = groupPageQuery(db).all({ clinicId: actor.clinicId, limit: paging.pageSize, offset: offsetOf(paging) });
   const summaries = rows.length
-    ? new Map(db.select({ id: alerts.id, summary: alerts.summary }).from(alerts).where(inArray(alerts.id, rows.map((r) => r.latestId))).all().map((r) => [r.id, r.summary]))
+    ? new Map(summariesQuery(db).all({ ids: JSON.stringify(rows.map((r) => r.latestId)) }).map((r) => [r.id, r.summary]))
     : new Map<string, string>();
   recordListRead(actor, "alert.group_list", paging, { rows: rows.length, total });
   return pageOf(

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction, type Tx } from "@/db";
+import { getDb, preparedByKey, preparedOnce, writeTransaction, type Reader, type Tx } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -39,8 +39,8 @@ export type AlertDto = {
 const acknowledger = alias(users, "acknowledger");
 const resolver = alias(users, "resolver");
 
-function selectAlerts() {
-  return getDb()
+function selectAlerts(db: Reader = getDb()) {
+  return db
     .select({
       id: alerts.id,
       patientId: alerts.patientId,
@@ -66,6 +66,32 @@ function selectAlerts() {
     .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy));
 }
 
+/** An alert list statement's shape: which optional filters apply (their values are bound). */
+type AlertListShape = `${"patient" | "all"}:${"kind" | "all"}`;
+
+const shapeOf = (query: AlertListQuery): AlertListShape => `${query.patientId ? "patient" : "all"}:${query.kind ? "kind" : "all"}`;
+
+function alertListWhere(shape: AlertListShape) {
+  const [patient, kind] = shape.split(":");
+  return and(
+    eq(alerts.clinicId, sql.placeholder("clinicId")),
+    eq(alerts.status, sql.placeholder("status")),
+    patient === "patient" ? eq(alerts.patientId, sql.placeholder("patientId")) : undefined,
+    kind === "kind" ? eq(alerts.kind, sql.placeholder("kind")) : undefined,
+  );
+}
+
+// The alert inbox runs on every staff visit: each shape is built and prepared once per connection.
+const alertCountQuery = preparedByKey((db, shape: AlertListShape) => db.select({ n: count() }).from(alerts).where(alertListWhere(shape)).prepare());
+const alertPageQuery = preparedByKey((db, shape: AlertListShape) =>
+  selectAlerts(db)
+    .where(alertListWhere(shape))
+    .orderBy(asc(alerts.severity), desc(alerts.createdAt), desc(alerts.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+
 /**
  * The clinic's alerts in one state, paged: high before normal ('high' sorts before 'normal'), then
  * newest first. The order is alerts_clinic_status_severity_idx's own, so a page is an index walk.
@@ -73,24 +99,25 @@ function selectAlerts() {
 export function listAlerts(actor: Actor, query: AlertListQuery): Page<AlertDto> {
   requireRole(actor, STAFF_ROLES);
   if (query.patientId) requirePatientAccess(actor, query.patientId);
-  const where = and(
-    eq(alerts.clinicId, actor.clinicId),
-    eq(alerts.status, query.status),
-    query.patientId ? eq(alerts.patientId, query.patientId) : undefined,
-    query.kind ? eq(alerts.kind, query.kind) : undefined,
-  );
-  const total = getDb().select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
-  const items = selectAlerts()
-    .where(where)
-    .orderBy(asc(alerts.severity), desc(alerts.createdAt), desc(alerts.id))
-    .limit(query.pageSize)
-    .offset(offsetOf(query))
-    .all();
+  const shape = shapeOf(query);
+  const values = { clinicId: actor.clinicId, status: query.status, patientId: query.patientId ?? null, kind: query.kind ?? null };
+  const total = alertCountQuery(shape).get(values)?.n ?? 0;
+  const items = alertPageQuery(shape).all({ ...values, limit: query.pageSize, offset: offsetOf(query) });
   // One patient's alerts are a look at that record (one row per render, with the chart around it).
   if (query.patientId) recordPatientRead(actor, query.patientId, "alerts");
   else recordListRead(actor, "alert.list", query, { rows: items.length, total });
   return pageOf(items, total, query);
 }
+
+// The nav badge polls this every 30 s: prepared once per connection.
+const openAlertCountsQuery = preparedOnce((db) =>
+  db
+    .select({ severity: alerts.severity, n: count() })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, sql.placeholder("clinicId")), eq(alerts.status, "open")))
+    .groupBy(alerts.severity)
+    .prepare(),
+);
 
 /**
  * Open alerts of the clinic, for the navigation badge: two counts over alerts_clinic_status_severity_idx.
@@ -98,12 +125,7 @@ export function listAlerts(actor: Actor, query: AlertListQuery): Page<AlertDto> 
  */
 export function countOpenAlerts(actor: Actor): { open: number; high: number } {
   requireRole(actor, STAFF_ROLES);
-  const rows = getDb()
-    .select({ severity: alerts.severity, n: count() })
-    .from(alerts)
-    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, "open")))
-    .groupBy(alerts.severity)
-    .all();
+  const rows = openAlertCountsQuery().all({ clinicId: actor.clinicId });
   return { open: rows.reduce((sum, r) => sum + r.n, 0), high: rows.find((r) => r.severity === "high")?.n ?? 0 };
 }
 

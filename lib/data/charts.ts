@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gte, lte, min } from "drizzle-orm";
-import { getDb, type Reader } from "@/db";
+import { and, asc, eq, gte, lte, min, sql } from "drizzle-orm";
+import { getDb, preparedOnce, type Reader } from "@/db";
 import { homeSessions, planVersions, reactions } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
@@ -15,22 +15,66 @@ import { clinicTimeZone } from "./clock";
 const RANGE_DAYS: Record<Exclude<ChartRange, "all">, number> = { "30d": 30, "90d": 90, "365d": 365 };
 const DAY_MS = 86_400_000;
 
+// Every chart view runs these: each is built and prepared once per connection, with the patient and
+// the range's bounds bound per call.
+const patientIdValue = sql.placeholder("patientId");
+const fromValue = sql.placeholder("from");
+const toValue = sql.placeholder("to");
+
+const firstSessionQuery = preparedOnce((db) =>
+  db.select({ at: min(homeSessions.performedAt) }).from(homeSessions).where(eq(homeSessions.patientId, patientIdValue)).prepare(),
+);
+const firstReactionQuery = preparedOnce((db) =>
+  db.select({ at: min(reactions.reportedAt) }).from(reactions).where(eq(reactions.patientId, patientIdValue)).prepare(),
+);
+
 /** Where "all" starts: the patient's first session or reaction (null: nothing reported yet). */
 function firstReport(db: Reader, patientId: string): string | null {
-  const session = db.select({ at: min(homeSessions.performedAt) }).from(homeSessions).where(eq(homeSessions.patientId, patientId)).get()?.at ?? null;
-  const reaction = db.select({ at: min(reactions.reportedAt) }).from(reactions).where(eq(reactions.patientId, patientId)).get()?.at ?? null;
+  const session = firstSessionQuery(db).get({ patientId })?.at ?? null;
+  const reaction = firstReactionQuery(db).get({ patientId })?.at ?? null;
   return [session, reaction].filter((v): v is string => v !== null).sort()[0] ?? null;
 }
 
-function healingRows(db: Reader, patientId: string, sessions: PatientCharts["sessions"]): PatientCharts["healing"] {
-  if (sessions.length === 0) return [];
-  // Every report about the range's sessions, including reports made after the range ended.
-  const reports = db
+// Every report about the range's sessions, including reports made after the range ended.
+const sessionReportsQuery = preparedOnce((db) =>
+  db
     .select({ sessionId: reactions.sessionId, reportedAt: reactions.reportedAt, symptoms: reactions.symptoms })
     .from(reactions)
     .innerJoin(homeSessions, eq(homeSessions.id, reactions.sessionId))
-    .where(and(eq(reactions.patientId, patientId), gte(homeSessions.performedAt, sessions[0]!.performedAt), lte(homeSessions.performedAt, sessions.at(-1)!.performedAt)))
-    .all();
+    .where(and(eq(reactions.patientId, patientIdValue), gte(homeSessions.performedAt, fromValue), lte(homeSessions.performedAt, toValue)))
+    .prepare(),
+);
+
+const sessionsQuery = preparedOnce((db) =>
+  db
+    .select({ id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area, needleMm: homeSessions.needleMm, flags: homeSessions.flags })
+    .from(homeSessions)
+    .where(and(eq(homeSessions.patientId, patientIdValue), gte(homeSessions.performedAt, fromValue), lte(homeSessions.performedAt, toValue)))
+    .orderBy(asc(homeSessions.performedAt))
+    .prepare(),
+);
+
+const reactionsQuery = preparedOnce((db) =>
+  db
+    .select({ id: reactions.id, reportedAt: reactions.reportedAt, sessionId: reactions.sessionId, symptoms: reactions.symptoms })
+    .from(reactions)
+    .where(and(eq(reactions.patientId, patientIdValue), gte(reactions.reportedAt, fromValue), lte(reactions.reportedAt, toValue)))
+    .orderBy(asc(reactions.reportedAt))
+    .prepare(),
+);
+
+const planVersionsQuery = preparedOnce((db) =>
+  db
+    .select({ decision: planVersions.decision, areas: planVersions.areas, reviewBy: planVersions.reviewBy, decidedAt: planVersions.decidedAt })
+    .from(planVersions)
+    .where(eq(planVersions.patientId, patientIdValue))
+    .orderBy(asc(planVersions.version))
+    .prepare(),
+);
+
+function healingRows(db: Reader, patientId: string, sessions: PatientCharts["sessions"]): PatientCharts["healing"] {
+  if (sessions.length === 0) return [];
+  const reports = sessionReportsQuery(db).all({ patientId, from: sessions[0]!.performedAt, to: sessions.at(-1)!.performedAt });
   const bySession = new Map<string, typeof reports>();
   for (const report of reports) {
     const list = bySession.get(report.sessionId!) ?? [];
@@ -61,26 +105,10 @@ export function getPatientCharts(actor: Actor, patientId: string, range: ChartRa
   const to = now.toISOString();
   const from = range === "all" ? firstReport(db, scope.id) : new Date(now.getTime() - RANGE_DAYS[range] * DAY_MS).toISOString();
   const since = from ?? to;
-  const sessions = db
-    .select({ id: homeSessions.id, performedAt: homeSessions.performedAt, area: homeSessions.area, needleMm: homeSessions.needleMm, flags: homeSessions.flags })
-    .from(homeSessions)
-    .where(and(eq(homeSessions.patientId, scope.id), gte(homeSessions.performedAt, since), lte(homeSessions.performedAt, to)))
-    .orderBy(asc(homeSessions.performedAt))
-    .all()
-    .map((s) => ({ ...s, flags: s.flags as SessionFlag[] }));
-  const reactionRows = db
-    .select({ id: reactions.id, reportedAt: reactions.reportedAt, sessionId: reactions.sessionId, symptoms: reactions.symptoms })
-    .from(reactions)
-    .where(and(eq(reactions.patientId, scope.id), gte(reactions.reportedAt, since), lte(reactions.reportedAt, to)))
-    .orderBy(asc(reactions.reportedAt))
-    .all()
-    .map((r) => ({ ...r, symptoms: r.symptoms as SymptomGrade[] }));
-  const versions = db
-    .select({ decision: planVersions.decision, areas: planVersions.areas, reviewBy: planVersions.reviewBy, decidedAt: planVersions.decidedAt })
-    .from(planVersions)
-    .where(eq(planVersions.patientId, scope.id))
-    .orderBy(asc(planVersions.version))
-    .all();
+  const bounds = { patientId: scope.id, from: since, to };
+  const sessions = sessionsQuery(db).all(bounds).map((s) => ({ ...s, flags: s.flags as SessionFlag[] }));
+  const reactionRows = reactionsQuery(db).all(bounds).map((r) => ({ ...r, symptoms: r.symptoms as SymptomGrade[] }));
+  const versions = planVersionsQuery(db).all({ patientId: scope.id });
   recordPatientRead(actor, scope.id, "charts");
   return {
     range,

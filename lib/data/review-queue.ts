@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { inJsonList, preparedByKey, preparedOnce, writeTransaction } from "@/db";
 import { homeSessions, patients, reactions, reviewQueue } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
@@ -27,23 +27,30 @@ export function defaultReviewScope(actor: Actor): ReviewScope {
   return actor.role === "clinician" ? "mine" : "clinic";
 }
 
-function scopeFor(actor: Actor, scope: ReviewScope) {
-  return and(eq(reviewQueue.clinicId, actor.clinicId), scope === "mine" ? eq(reviewQueue.clinicianId, actor.id) : undefined);
+function scopeFor(scope: ReviewScope) {
+  return and(eq(reviewQueue.clinicId, sql.placeholder("clinicId")), scope === "mine" ? eq(reviewQueue.clinicianId, sql.placeholder("clinicianId")) : undefined);
 }
+
+const scopeValues = (actor: Actor) => ({ clinicId: actor.clinicId, clinicianId: actor.id });
+
+// The inbox and its badge run on every staff visit: one statement per scope, prepared once per connection.
+const entriesQuery = preparedByKey((db, scope: ReviewScope) =>
+  db
+    .select({ reportId: reviewQueue.reportId, kind: reviewQueue.kind })
+    .from(reviewQueue)
+    .where(scopeFor(scope))
+    .orderBy(desc(reviewQueue.at), desc(reviewQueue.reportId))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+const countQuery = preparedByKey((db, scope: ReviewScope) => db.select({ n: count() }).from(reviewQueue).where(scopeFor(scope)).prepare());
 
 /** Patient reports not yet signed off, newest first, a page at a time: the portal inbox of an EHR. */
 export function listReviewQueue(actor: Actor, query: Paging & { scope?: ReviewScope }): Page<ReviewItem> & { scope: ReviewScope } {
   requireRole(actor, STAFF_ROLES);
   const scope = query.scope ?? defaultReviewScope(actor);
-  const db = getDb();
-  const entries = db
-    .select({ reportId: reviewQueue.reportId, kind: reviewQueue.kind })
-    .from(reviewQueue)
-    .where(scopeFor(actor, scope))
-    .orderBy(desc(reviewQueue.at), desc(reviewQueue.reportId))
-    .limit(query.pageSize)
-    .offset(offsetOf(query))
-    .all();
+  const entries = entriesQuery(scope).all({ ...scopeValues(actor), limit: query.pageSize, offset: offsetOf(query) });
   const ids = (kind: "session" | "reaction") => entries.filter((e) => e.kind === kind).map((e) => e.reportId);
   const byId = new Map<string, ReviewItem>([...loadSessions(ids("session")), ...loadReactions(ids("reaction"))].map((item) => [item.id, item]));
   const total = countReviewQueue(actor, scope);
@@ -51,9 +58,9 @@ export function listReviewQueue(actor: Actor, query: Paging & { scope?: ReviewSc
   return { ...pageOf(entries.map((e) => byId.get(e.reportId)!), total, query), scope };
 }
 
-function loadSessions(ids: string[]): ReviewItem[] {
-  if (ids.length === 0) return [];
-  return getDb()
+// A page's ids are bound as one JSON list, so one statement serves every mix of sessions and reactions.
+const sessionsByIdQuery = preparedOnce((db) =>
+  db
     .select({
       id: homeSessions.id,
       patientId: patients.id,
@@ -66,14 +73,12 @@ function loadSessions(ids: string[]): ReviewItem[] {
     })
     .from(homeSessions)
     .innerJoin(patients, eq(patients.id, homeSessions.patientId))
-    .where(inArray(homeSessions.id, ids))
-    .all()
-    .map((s) => ({ kind: "session", ...s, flags: s.flags as SessionFlag[] }));
-}
+    .where(inJsonList(homeSessions.id, "ids"))
+    .prepare(),
+);
 
-function loadReactions(ids: string[]): ReviewItem[] {
-  if (ids.length === 0) return [];
-  return getDb()
+const reactionsByIdQuery = preparedOnce((db) =>
+  db
     .select({
       id: reactions.id,
       patientId: patients.id,
@@ -85,15 +90,28 @@ function loadReactions(ids: string[]): ReviewItem[] {
     })
     .from(reactions)
     .innerJoin(patients, eq(patients.id, reactions.patientId))
-    .where(inArray(reactions.id, ids))
-    .all()
+    .where(inJsonList(reactions.id, "ids"))
+    .prepare(),
+);
+
+function loadSessions(ids: string[]): ReviewItem[] {
+  if (ids.length === 0) return [];
+  return sessionsByIdQuery()
+    .all({ ids: JSON.stringify(ids) })
+    .map((s) => ({ kind: "session", ...s, flags: s.flags as SessionFlag[] }));
+}
+
+function loadReactions(ids: string[]): ReviewItem[] {
+  if (ids.length === 0) return [];
+  return reactionsByIdQuery()
+    .all({ ids: JSON.stringify(ids) })
     .map((r) => ({ kind: "reaction", ...r, symptoms: r.symptoms as SymptomGrade[] }));
 }
 
 /** The badge's count (the actor's default scope): one covering-index range over review_queue. Not audited: a count names no patient. */
 export function countReviewQueue(actor: Actor, scope = defaultReviewScope(actor)): number {
   requireRole(actor, STAFF_ROLES);
-  return getDb().select({ n: count() }).from(reviewQueue).where(scopeFor(actor, scope)).get()?.n ?? 0;
+  return countQuery(scope).get(scopeValues(actor))?.n ?? 0;
 }
 
 /**
