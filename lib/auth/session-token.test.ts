@@ -34,4 +34,21 @@ describe("readSessionToken", () => {
     expect(await readSessionToken(cookies({ "dermaplan.session-token": token }))).toBeNull();
     expect(await readSessionToken(cookies({ "__Host-dermaplan.session-token": token }))).toMatchObject({ uid: "user-2" });
   });
+
+  it("decrypts a token once, yet still refuses it once it expires or the secret changes", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", secret);
+    const token = await encode({ token: claims("user-3"), secret, maxAge: 60 });
+    const jar = cookies({ "dermaplan.session-token": token });
+    const first = await readSessionToken(jar);
+    expect(await readSessionToken(jar)).toBe(first);
+    vi.useFakeTimers({ now: Date.now() + 80_000, toFake: ["Date"] });
+    try {
+      expect(await readSessionToken(jar)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await readSessionToken(jar)).toMatchObject({ uid: "user-3" });
+    vi.stubEnv("NEXTAUTH_SECRET", "another-secret-entirely-0123456789abcdef");
+    expect(await readSessionToken(jar)).toBeNull();
+  });
 });

@@ -23,13 +23,37 @@ export async function readSessionToken(cookies: CookieReader): Promise<JWT | nul
   const token = whole ?? (chunks.length ? chunks.join("") : undefined);
   const secret = authSecret();
   if (!token || !secret) return null;
+  const known = decrypted.get(token);
+  if (known?.secret === secret) return unexpired(known.claims);
   try {
-    const { payload } = await jwtDecrypt(token, await encryptionKey(secret), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, await encryptionKey(secret), { clockTolerance: CLOCK_TOLERANCE_S });
+    remember(token, { secret, claims: Object.freeze(payload) as JWT });
     return payload as JWT;
   } catch {
     // Tampered, expired or signed with a rotated secret: the same as no session.
     return null;
   }
+}
+
+const CLOCK_TOLERANCE_S = 15;
+const MAX_REMEMBERED = 1000;
+
+/**
+ * Tokens already decrypted, by their exact text: every request of a sign-in carries the same token, and
+ * decrypting it again gives the same claims, so only the expiry is checked again (a revoked sign-in is
+ * the database's to refuse, on every request, in resumeSignIn). The secret is kept with each entry, so
+ * a rotated secret refuses remembered tokens too. Bounded, oldest first out.
+ */
+const decrypted = new Map<string, { secret: string; claims: JWT }>();
+
+function remember(token: string, entry: { secret: string; claims: JWT }): void {
+  decrypted.set(token, entry);
+  if (decrypted.size > MAX_REMEMBERED) decrypted.delete(decrypted.keys().next().value!);
+}
+
+function unexpired(claims: JWT): JWT | null {
+  const exp = typeof claims.exp === "number" ? claims.exp : 0;
+  return exp * 1000 + CLOCK_TOLERANCE_S * 1000 > Date.now() ? claims : null;
 }
 
 /**

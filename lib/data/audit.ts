@@ -25,8 +25,13 @@ export type AuditEntry = {
  */
 export function recordAudit(db: Db | Tx, entry: AuditEntry): void {
   const record = auditRecordOf(entry);
-  if ("$client" in db && !db.$client.inTransaction) db.transaction((tx) => appendToChain(tx, record), { behavior: "immediate" });
-  else appendToChain(db, record);
+  if ("$client" in db && !db.$client.inTransaction) {
+    // better-sqlite3's own transaction: drizzle's wrapper builds objects this one-row write never uses,
+    // and staff reads each write one.
+    db.$client.transaction(() => appendToChain(db, record)).immediate();
+  } else {
+    appendToChain(db, record);
+  }
 }
 
 type NewAuditRecord = Omit<AuditRecord, "id" | "outcome"> & { outcome: AuditOutcome };
