@@ -22,9 +22,11 @@ export type BenchOptions = {
   skipBuild: boolean;
   /** Measure only the targets whose name contains one of these (the floor always runs): for profiling one path. */
   only: string[];
+  /** Write the server's CPU profile to .bench/ when the run ends (open it in Chrome DevTools or speedscope). */
+  cpuProf: boolean;
 };
 
-const USAGE = "npm run bench [-- --size small|large] [--duration S] [--warmup S] [--seed N] [--smoke] [--fresh] [--skip-build] [--only 'roster,page /portal']";
+const USAGE = "npm run bench [-- --size small|large] [--duration S] [--warmup S] [--seed N] [--smoke] [--fresh] [--skip-build] [--only 'roster,page /portal'] [--cpu-prof]";
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -38,6 +40,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       fresh: { type: "boolean", default: false },
       "skip-build": { type: "boolean", default: false },
       only: { type: "string" },
+      "cpu-prof": { type: "boolean", default: false },
     },
   });
   const size = values.size;
@@ -53,6 +56,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     fresh: values.fresh,
     skipBuild: values["skip-build"],
     only: (values.only ?? "").split(",").map((name) => name.trim()).filter(Boolean),
+    cpuProf: values["cpu-prof"],
   };
 }
 

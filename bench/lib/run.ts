@@ -43,7 +43,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   const files = await prepareDataset(options);
   const facts = readDatasetFacts(files.run);
   const serverStarted = Date.now();
-  const server = await startServer(files.run);
+  const server = await startServer(files.run, options.cpuProf ? { cpuProfileDir: BENCH_DIR } : {});
   const release = stopOnExit(server, files);
   const rss = sampleRss(server.pid);
   let keepLog = true;
@@ -96,6 +96,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
     release();
     removeRunCopy(files);
     // The server's log only matters when something went wrong.
+    if (options.cpuProf) console.log(`CPU profile of the server: ${BENCH_DIR}/server-${server.pid}.cpuprofile`);
     if (keepLog) console.error(`Server log: ${server.log}`);
     else fs.rmSync(server.log, { force: true });
   }

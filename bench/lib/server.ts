@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { processEnv } from "@/lib/env";
 import { buildNext, hasProductionBuild, needsBuild, serverCommand } from "@/scripts/runtime";
 import { BENCH_DIR } from "./dataset";
@@ -55,7 +56,8 @@ async function waitUntilReady(origin: string, child: ChildProcess, log: string):
 }
 
 /** The production server on a random free loopback port against the run's database, as `npm start` serves it (same entry, same heap ceiling). */
-export async function startServer(databaseFile: string): Promise<BenchServer> {
+/** With `cpuProfileDir`, the server writes a CPU profile there when stopped (bench/lib/cpu-profile.mjs). */
+export async function startServer(databaseFile: string, options: { cpuProfileDir?: string } = {}): Promise<BenchServer> {
   const port = await freePort();
   const origin = `http://${HOST}:${port}`;
   const log = path.join(BENCH_DIR, `server-${process.pid}.log`);
@@ -70,6 +72,10 @@ export async function startServer(databaseFile: string): Promise<BenchServer> {
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: origin,
       DATABASE_URL: databaseFile,
+      ...(options.cpuProfileDir && {
+        NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("bench/lib/cpu-profile.mjs")).href}`,
+        DERMAPLAN_CPU_PROFILE_DIR: options.cpuProfileDir,
+      }),
     },
   });
   fs.closeSync(out);
