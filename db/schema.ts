@@ -21,6 +21,8 @@ const timestamp = (name: string) =>
 export const clinics = sqliteTable("clinics", {
   id: id(),
   name: text("name").notNull().unique(),
+  /** The number a patient told to stop is asked to call (the portal's stop banner). */
+  phone: text("phone"),
   createdAt: timestamp("created_at"),
 });
 
@@ -80,6 +82,8 @@ export const patients = sqliteTable(
     dateOfBirth: text("date_of_birth").notNull(),
     /** Fitzpatrick skin type, 1 (I) to 6 (VI). */
     skinType: integer("skin_type").notNull(),
+    /** How staff reach a patient without portal access who must be told to stop. */
+    phone: text("phone"),
     /**
      * The latest plan decision, copied by a trigger when a plan version is inserted (migration 0008),
      * so the roster finds, filters and sorts on it through an index instead of a max(version) per row.
@@ -360,6 +364,11 @@ export const reactions = sqliteTable(
     symptoms: text("symptoms", { mode: "json" }).$type<SymptomGradeJson[]>().notNull(),
     maxGrade: integer("max_grade").notNull(),
     notes: text("notes"),
+    /**
+     * The session was inferred from the area, not named by the reporter: a better-fitting session
+     * logged later (performed before the reaction, after this one) takes the reaction over.
+     */
+    linkInferred: integer("link_inferred", { mode: "boolean" }).notNull().default(false),
     ...reportTrail(),
   },
   (t) => [
@@ -398,6 +407,11 @@ export const alerts = sqliteTable(
     resolutionNote: text("resolution_note"),
     /** The plan version created when the alert was resolved with "suspend plan". */
     suspendedPlanVersion: integer("suspended_plan_version"),
+    /**
+     * The patient must be told to stop and has no portal access to see it: the alert stays open until
+     * someone records the call (an `alert_notes` row of kind `call`).
+     */
+    contactRequired: integer("contact_required", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     // The inbox order: high before normal ('high' < 'normal'), newest first; also the badge's counts.
@@ -485,3 +499,120 @@ export const rosterVersions = sqliteTable("roster_versions", {
   clinicId: text("clinic_id").primaryKey(),
   version: integer("version").notNull().default(0),
 });
+
+export const HOLD_KINDS = ["pause", "review"] as const;
+export const HOLD_REASONS = ["warning_sign", "contraindication", "health_change", "review_item"] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/**
+ * What stops or questions a patient's home care between plan decisions. A `pause` (a warning sign, a
+ * new blocking contraindication, a blocking health change) stops every area until a clinician clears
+ * it with a note; a `review` hold (a new review-class answer) marks the plan "needs review" and leaves
+ * it usable. Rows are never deleted and only their clearing is ever written, once (migration 0017).
+ */
+export const careHolds = sqliteTable(
+  "care_holds",
+  {
+    id: id(),
+    clinicId: text("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    patientId: patientRef(),
+    kind: text("kind", { enum: HOLD_KINDS }).notNull(),
+    reason: text("reason", { enum: HOLD_REASONS }).notNull(),
+    /** The screening items behind a contraindication, health change or review hold. */
+    items: text("items", { mode: "json" }).$type<string[]>().notNull(),
+    alertId: text("alert_id").references(() => alerts.id),
+    since: timestamp("since"),
+    clearedAt: text("cleared_at"),
+    clearedBy: text("cleared_by").references(() => users.id),
+    clearNote: text("clear_note"),
+    /** The plan version whose decision ended the hold, when a decision did. */
+    clearedByPlanVersion: integer("cleared_by_plan_version"),
+  },
+  (t) => [
+    index("care_holds_patient_since_idx").on(t.patientId, t.since),
+    index("care_holds_open_idx").on(t.patientId, t.kind).where(sql`${t.clearedAt} is null`),
+    check("care_holds_kind_check", sql`${t.kind} in ('pause', 'review')`),
+    check("care_holds_reason_check", sql`${t.reason} in ('warning_sign', 'contraindication', 'health_change', 'review_item')`),
+    check("care_holds_cleared_check", sql`(${t.clearedAt} is null) = (${t.clearedBy} is null)`),
+  ],
+);
+
+export const HEALTH_CHANGE_SOURCES = ["patient", "staff"] as const;
+
+/**
+ * A change in health the patient told the clinic about (in the portal, or by phone to staff): their own
+ * statement, kept beside the clinician's screening and never overwriting it. Append-only.
+ */
+export const healthChanges = sqliteTable(
+  "health_changes",
+  {
+    id: id(),
+    clinicId: text("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    patientId: patientRef(),
+    /** A screening item code, or `other_medicine`. */
+    item: text("item").notNull(),
+    /** Calendar date it started (or the last dose), YYYY-MM-DD, when given. */
+    date: text("date"),
+    note: text("note"),
+    source: text("source", { enum: HEALTH_CHANGE_SOURCES }).notNull(),
+    reportedBy: text("reported_by")
+      .notNull()
+      .references(() => users.id),
+    alertId: text("alert_id").references(() => alerts.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("health_changes_patient_created_idx").on(t.patientId, t.createdAt), check("health_changes_source_check", sql`${t.source} in ('patient', 'staff')`)],
+);
+
+export const ALERT_NOTE_KINDS = ["note", "call"] as const;
+
+/** Notes on an alert: an admin's annotation, or a recorded call to a patient who has no portal access. */
+export const alertNotes = sqliteTable(
+  "alert_notes",
+  {
+    id: id(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id),
+    kind: text("kind", { enum: ALERT_NOTE_KINDS }).notNull(),
+    note: text("note").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("alert_notes_alert_idx").on(t.alertId, t.createdAt), check("alert_notes_kind_check", sql`${t.kind} in ('note', 'call')`)],
+);
+
+/**
+ * A change that loosens one of DOMAIN.md's blocking screening classes: proposed by a clinician with a
+ * reason, in force only once a second clinician or an admin confirms it within 24 hours.
+ */
+export const clinicSettingsProposals = sqliteTable(
+  "clinic_settings_proposals",
+  {
+    id: id(),
+    clinicId: text("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    /** The whole settings as they would be once confirmed. */
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The screening items that would go from block to review. */
+    loosened: text("loosened", { mode: "json" }).$type<string[]>().notNull(),
+    reason: text("reason").notNull(),
+    proposedBy: text("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    proposedAt: timestamp("proposed_at"),
+    expiresAt: text("expires_at").notNull(),
+    confirmedBy: text("confirmed_by").references(() => users.id),
+    confirmedAt: text("confirmed_at"),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [index("clinic_settings_proposals_clinic_idx").on(t.clinicId, t.proposedAt)],
+);
