@@ -12,13 +12,15 @@ export const SESSION_FLAGS = [
   "plan_suspended",
   "plan_denied",
   "plan_under_review",
+  "while_paused",
+  "contraindicated",
   "not_sanitized",
   "no_patch_test",
 ] as const;
 export type SessionFlag = (typeof SESSION_FLAGS)[number];
 
 /** Flags that mean the patient was told not to microneedle, or used a clinic depth: a high alert. */
-export const HIGH_RISK_FLAGS: readonly SessionFlag[] = ["needle_above_home_max", "plan_suspended", "plan_denied", "plan_under_review"];
+export const HIGH_RISK_FLAGS: readonly SessionFlag[] = ["needle_above_home_max", "plan_suspended", "plan_denied", "plan_under_review", "while_paused", "contraindicated"];
 
 /** A plan version that was in force at the moment of a session. */
 export type PlanInForce = {
@@ -54,6 +56,13 @@ export type SessionContext = SpacingRules & {
   previous: AreaSession | null;
   next: AreaSession | null;
   timeZone?: string;
+  /** Home microneedling was paused (a warning sign, a new contraindication, a health change) at that moment. */
+  paused?: boolean;
+  /**
+   * Blocking screening items in force for the patient at that moment (the clinician's screening and the
+   * patient's own reports since) that the plan in force did not override: high whatever the plan.
+   */
+  blockingItems?: string[];
 };
 
 export type SessionEvaluation = {
@@ -125,6 +134,8 @@ export function evaluateSession(session: SessionFacts, ctx: SessionContext): Ses
   const plans = ctx.plans.length ? ctx.plans : [null];
   for (const plan of plans) for (const flag of judgeAgainst(session, plan, ctx, day, tooClose)) found.add(flag);
   if (session.needleMm > HOME_MAX_NEEDLE_MM + 1e-9) found.add("needle_above_home_max");
+  if (ctx.paused) found.add("while_paused");
+  if (ctx.blockingItems?.length) found.add("contraindicated");
   if (session.sanitized === false) found.add("not_sanitized");
   if (!ctx.previous && session.patchTestDone !== true) found.add("no_patch_test");
   return { flags: SESSION_FLAGS.filter((f) => found.has(f)), tooClose: [...tooClose] };
@@ -177,6 +188,10 @@ export function describeFlag(flag: SessionFlag, session: SessionFacts, plan: Pla
       return "Home microneedling was not approved for you at this time.";
     case "plan_under_review":
       return "Your clinic had asked you to pause while they review a new health answer.";
+    case "while_paused":
+      return "Your clinic had asked you to stop microneedling until they clear you to continue.";
+    case "contraindicated":
+      return "A health condition on your record means microneedling is not safe for you until your clinic decides.";
     case "not_sanitized":
       return "The device was not sanitized before and after the session.";
     case "no_patch_test":
@@ -193,6 +208,8 @@ export const FLAG_LABELS: Record<SessionFlag, string> = {
   plan_suspended: "Plan suspended",
   plan_denied: "Home care denied",
   plan_under_review: "Plan paused for review",
+  while_paused: "Logged while paused",
+  contraindicated: "Blocking contraindication on record",
   not_sanitized: "Not sanitized",
   no_patch_test: "No patch test",
 };

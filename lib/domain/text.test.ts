@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMeaningfulText, textProblem, tidyText, visibleCharacterCount } from "./text";
+import { isJustification, isMeaningfulText, textProblem, tidyText, visibleCharacterCount } from "./text";
 
 describe("visibleCharacterCount", () => {
   it("counts letters and digits of any script, not punctuation or spaces", () => {
@@ -94,5 +94,26 @@ describe("textProblem", () => {
 
   it("leaves the bidi marks right-to-left text needs (LRM, RLM) alone", () => {
     expect(textProblem("שלום\u200e 123", "single")).toBeNull();
+  });
+});
+
+describe("isJustification", () => {
+  it("takes a reason written in words", () => {
+    expect(isJustification("Discussed with obstetrician; postpartum and not breastfeeding")).toBe(true);
+    expect(isJustification("Called her: no fever")).toBe(true);
+  });
+
+  it("refuses one repeated character, a run of the same word, or too few words", () => {
+    expect(isJustification("aaaaaaaaaaaaa")).toBe(false);
+    expect(isJustification("aaaa bbbb cccc dddd")).toBe(false);
+    expect(isJustification("okay okay okay okay")).toBe(false);
+    expect(isJustification("Okay OKAY okay")).toBe(false);
+    expect(isJustification("Approvedforsure fine")).toBe(false);
+    expect(isJustification("1234567890 12 34")).toBe(false);
+    expect(isJustification(null)).toBe(false);
+  });
+
+  it("does not count invisible characters towards a word", () => {
+    expect(isJustification("ok\u200b ok\u200b ok\u200b")).toBe(false);
   });
 });

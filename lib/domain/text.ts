@@ -19,6 +19,26 @@ export function isMeaningfulText(text: string | null | undefined): boolean {
   return visibleCharacterCount(text) >= MIN_JUSTIFICATION_CHARS;
 }
 
+/** A justification names its grounds in words: at least this many, not all the same one. */
+export const MIN_JUSTIFICATION_WORDS = 3;
+export const JUSTIFICATION_RULE = `at least ${MIN_JUSTIFICATION_WORDS} words of letters (${MIN_JUSTIFICATION_CHARS} letters or digits), not one repeated character or word`;
+
+const WORD = /\p{L}{2,}/gu;
+
+/**
+ * Whether a justification (a contraindication override, an interval override reason, the note that
+ * clears a pause, the reason for loosening a clinic default) says something a later reader can act on:
+ * "aaaaaaaaaaaaa" or "ok ok ok ok" fill a field without giving a reason.
+ */
+export function isJustification(text: string | null | undefined): boolean {
+  if (!isMeaningfulText(text)) return false;
+  const words = (text!.replace(INVISIBLE, "").match(WORD) ?? [])
+    .map((w) => w.toLocaleLowerCase())
+    // A word of one repeated letter ("aaaa", "xx") is a key held down, not a word.
+    .filter((w) => new Set(w).size > 1);
+  return words.length >= MIN_JUSTIFICATION_WORDS && new Set(words).size > 1;
+}
+
 /**
  * Hygiene for everything people type: names, MRNs, notes, instructions. Two kinds of invisible
  * character get two answers:

@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import { ClinicTime } from "@/app/_components/clinic-time";
 import { AREA_LABELS, formatMm, type Area } from "@/lib/domain/clinical";
-import type { SpacingReason } from "@/lib/domain/session-flags";
 import { formatCalendarDate } from "@/lib/domain/dates";
-import type { HomeCare } from "@/lib/data/home-care";
+import type { AreaReason, HomeCare } from "@/lib/data/home-care";
 
 type Props = { homeCare: HomeCare };
 
@@ -87,7 +86,7 @@ export function MyPlan({ homeCare: data }: Props) {
 }
 
 /** Why the next session is later than the plan's own interval, so the patient is not left guessing. */
-function SpacingReasons({ reasons, extraDays }: { reasons: SpacingReason[]; extraDays: number }) {
+function SpacingReasons({ reasons, extraDays }: { reasons: AreaReason[]; extraDays: number }) {
   const lines = [
     reasons.includes("longer_needle") && "Your last session used a longer needle than your plan allows, so the spacing for that needle length applies.",
     reasons.includes("prolonged_redness") &&
