@@ -50,6 +50,47 @@ describe("reactionAlert", () => {
     }
   });
 
+  describe("first reports days after the session (DOMAIN.md's warning signs)", () => {
+    const day = (d: number) => d * 24;
+    const withSkin = (h: number, symptoms: SymptomGrade[], skinType?: number) =>
+      reactionAlert({ reaction: { reportedAt: hoursAfter(h), symptoms }, session, skinType });
+
+    it("raises a normal alert for bleeding or bruising at grade 2 lasting past 72 hours, not at grade 1 or by 72 hours", () => {
+      for (const symptom of ["bleeding", "bruising"] as const) {
+        for (const d of [5, 10, 14]) expect(alertFor(day(d), [{ symptom, grade: 2 }])).toMatchObject({ kind: "lasting_symptom", severity: "normal" });
+        expect(alertFor(72 + 1 / 3600, [{ symptom, grade: 2 }])?.kind).toBe("lasting_symptom");
+        expect(alertFor(72, [{ symptom, grade: 2 }])).toBeNull();
+        expect(alertFor(day(10), [{ symptom, grade: 1 }])).toBeNull();
+      }
+    });
+
+    it("raises a normal alert for an acne flare at grade 2 lasting past 72 hours", () => {
+      expect(alertFor(day(7), [{ symptom: "breakout", grade: 2 }])).toMatchObject({ kind: "lasting_symptom", severity: "normal" });
+      expect(alertFor(day(7), [{ symptom: "breakout", grade: 1 }])).toBeNull();
+    });
+
+    it("raises a high alert for dark patches of any grade on skin types IV to VI, at any time", () => {
+      for (const skinType of [4, 5, 6]) {
+        expect(withSkin(day(8), [{ symptom: "hyperpigmentation", grade: 1 }], skinType)).toMatchObject({ kind: "warning_sign", severity: "high" });
+      }
+      expect(withSkin(24, [{ symptom: "hyperpigmentation", grade: 1 }], 4)?.summary).toMatch(/dark patches on skin type IV/i);
+      expect(withSkin(day(8), [{ symptom: "hyperpigmentation", grade: 0 }], 4)).toBeNull();
+    });
+
+    it("raises dark patches on skin types I to III, or an unknown type, only at grade 2 past 72 hours, as normal", () => {
+      expect(withSkin(day(8), [{ symptom: "hyperpigmentation", grade: 1 }], 3)).toBeNull();
+      expect(withSkin(day(8), [{ symptom: "hyperpigmentation", grade: 2 }], 3)).toMatchObject({ kind: "lasting_symptom", severity: "normal" });
+      expect(withSkin(day(8), [{ symptom: "hyperpigmentation", grade: 2 }])).toMatchObject({ kind: "lasting_symptom", severity: "normal" });
+      expect(withSkin(72, [{ symptom: "hyperpigmentation", grade: 2 }], 3)).toBeNull();
+    });
+
+    it("lists a lasting symptom next to the high dark-patches reason", () => {
+      const alert = withSkin(day(6), [{ symptom: "hyperpigmentation", grade: 2 }, { symptom: "bruising", grade: 2 }], 5);
+      expect(alert).toMatchObject({ kind: "warning_sign", severity: "high" });
+      expect(alert?.summary).toMatch(/dark patches on skin type V.*; bruising still bothersome 144 hours after the session\./i);
+    });
+  });
+
   it("raises a high alert when a symptom is worse than the previous report of the session after day 2", () => {
     const previous = [{ symptom: "swelling" as const, grade: 1 }];
     expect(alertFor(49, [{ symptom: "swelling", grade: 2 }], { previous })).toMatchObject({ kind: "worsening_reaction", severity: "high" });

@@ -1,5 +1,5 @@
 import { formatClinicDateTime } from "./dates";
-import { AREA_LABELS, type Area } from "./clinical";
+import { AREA_LABELS, hasPihRisk, type Area } from "./clinical";
 import { symptomLabel, WARNING_SIGN_SYMPTOMS, type SymptomCode, type SymptomGrade } from "./reactions";
 import { FLAG_LABELS, HIGH_RISK_FLAGS, type AreaSession, type SessionFlag } from "./session-flags";
 
@@ -20,8 +20,11 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   persistentHours: 72,
 };
 
-/** Bothersome symptoms that should have settled by 72 hours (DOMAIN.md): a normal alert when they have not. */
-export const LASTING_SYMPTOMS: readonly SymptomCode[] = ["pain", "itching", "hyperpigmentation", "breakout"];
+/**
+ * Bothersome symptoms that should have settled by 72 hours (DOMAIN.md: anything lasting beyond ~72 hours,
+ * dark patches and acne flares are warning signs): a normal alert when they have not.
+ */
+export const LASTING_SYMPTOMS: readonly SymptomCode[] = ["pain", "itching", "hyperpigmentation", "breakout", "bleeding", "bruising"];
 export const LASTING_GRADE = 2;
 /** Reactions settle over the first two days; a symptom worse after that is a warning sign. */
 export const WORSENING_AFTER_HOURS = 48;
@@ -34,7 +37,9 @@ export type AlertKind =
   | "worsening_reaction"
   | "lasting_symptom"
   | "off_plan_session"
-  | "new_contraindication";
+  | "new_contraindication"
+  | "new_review_item"
+  | "health_change";
 export type AlertSeverity = "high" | "normal";
 export type AlertDraft = { kind: AlertKind; severity: AlertSeverity; summary: string };
 
@@ -57,14 +62,24 @@ export type ReactionAlertInput = {
   /** The latest earlier report about the same session, to see a symptom getting worse. */
   previousReport?: { reportedAt: string; symptoms: SymptomGrade[] } | null;
   rules?: AlertRules;
+  /** The patient's Fitzpatrick skin type: dark patches on IV–VI (post-inflammatory hyperpigmentation risk) are high at any grade. */
+  skinType?: number;
 };
 
-export function reactionAlert({ reaction, session, previousReport = null, rules = DEFAULT_ALERT_RULES }: ReactionAlertInput): AlertDraft | null {
+const FITZPATRICK = ["I", "II", "III", "IV", "V", "VI"];
+
+export function reactionAlert({ reaction, session, previousReport = null, rules = DEFAULT_ALERT_RULES, skinType }: ReactionAlertInput): AlertDraft | null {
   const reasons: Reason[] = [];
   const infection = reaction.symptoms.find((s) => s.symptom === "infection" && s.grade >= rules.infectionGrade);
   if (infection) reasons.push({ kind: "infection", severity: "high", text: `possible infection (grade ${infection.grade})` });
   const warnings = reaction.symptoms.filter((s) => WARNING_SIGN_SYMPTOMS.includes(s.symptom) && s.grade >= 1);
   if (warnings.length) reasons.push({ kind: "warning_sign", severity: "high", text: `warning sign: ${names(warnings)}` });
+  const pihRisk = skinType !== undefined && hasPihRisk(skinType);
+  const darkPatches = pihRisk ? reaction.symptoms.find((s) => s.symptom === "hyperpigmentation" && s.grade >= 1) : undefined;
+  if (darkPatches) {
+    const type = FITZPATRICK[skinType! - 1] ?? String(skinType);
+    reasons.push({ kind: "warning_sign", severity: "high", text: `dark patches on skin type ${type} (grade ${darkPatches.grade}): risk of lasting pigmentation` });
+  }
   const severe = reaction.symptoms.filter((s) => s.grade >= rules.severeGrade);
   if (severe.length) reasons.push({ kind: "severe_reaction", severity: "high", text: `severe ${severe.map((s) => symptomLabel(s.symptom).toLowerCase()).join(", ")}` });
   if (session) {
@@ -80,7 +95,8 @@ export function reactionAlert({ reaction, session, previousReport = null, rules 
       if (lasting.length) reasons.push({ kind: "persistent_reaction", severity: "high", text: `${names(lasting)} still present ${after}` });
     }
     if (hours > DEFAULT_ALERT_RULES.persistentHours) {
-      const bothersome = reaction.symptoms.filter((s) => LASTING_SYMPTOMS.includes(s.symptom) && s.grade >= LASTING_GRADE);
+      // Dark patches on skin types IV–VI are already a high reason above.
+      const bothersome = reaction.symptoms.filter((s) => LASTING_SYMPTOMS.includes(s.symptom) && s.grade >= LASTING_GRADE && !(darkPatches && s.symptom === "hyperpigmentation"));
       if (bothersome.length) reasons.push({ kind: "lasting_symptom", severity: "normal", text: `${names(bothersome)} still bothersome ${after}` });
     }
   }
