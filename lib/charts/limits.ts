@@ -1,6 +1,7 @@
 import { sortAreas } from "./labels";
+import { pauseSpans, subtractSpans } from "./pauses";
 import type { ChartSession } from "./timeline";
-import type { PatientCharts } from "./types";
+import type { ChartPause, PatientCharts } from "./types";
 
 export type LimitPeriod = PatientCharts["limits"][number];
 
@@ -39,17 +40,23 @@ export function needleRows(charts: Pick<PatientCharts, "sessions" | "limits">, [
   return rows.sort((a, b) => a.t - b.t);
 }
 
-/** Spans with no approved length (denied, suspended, expired, no plan), clamped to the axis, for shading. */
+/**
+ * Spans with no approved length (denied, suspended, expired, no plan), clamped to the axis, for shading.
+ * Paused stretches are left out: the chart shades and labels them as pauses.
+ */
 export type ZeroSpan = { x1: number; x2: number; areas: string[] };
 
-export function zeroSpans(limits: readonly LimitPeriod[], [start, end]: [number, number]): ZeroSpan[] {
+export function zeroSpans(limits: readonly LimitPeriod[], domain: [number, number], pauses: readonly ChartPause[] = []): ZeroSpan[] {
+  const [start, end] = domain;
+  const paused = pauseSpans(pauses, domain);
   const spans = new Map<string, ZeroSpan>();
   for (const period of limits.filter((l) => l.maxNeedleMm === 0)) {
-    const x1 = Math.max(Date.parse(period.from), start);
-    const x2 = Math.min(period.to === null ? end : Date.parse(period.to), end);
-    if (x2 <= x1) continue;
-    const key = `${x1}-${x2}`;
-    spans.set(key, { x1, x2, areas: sortAreas([...(spans.get(key)?.areas ?? []), period.area]) });
+    const from = Math.max(Date.parse(period.from), start);
+    const to = Math.min(period.to === null ? end : Date.parse(period.to), end);
+    for (const [x1, x2] of to > from ? subtractSpans(from, to, paused) : []) {
+      const key = `${x1}-${x2}`;
+      spans.set(key, { x1, x2, areas: sortAreas([...(spans.get(key)?.areas ?? []), period.area]) });
+    }
   }
   return [...spans.values()].sort((a, b) => a.x1 - b.x1);
 }

@@ -10,5 +10,5 @@ export function session(days: number, overrides: Partial<ChartSession> = {}): Ch
 }
 
 export function charts(overrides: Partial<PatientCharts> = {}): PatientCharts {
-  return { range: "90d", from: daysAgo(90), to: NOW, sessions: [], reactions: [], limits: [], healing: [], ...overrides };
+  return { range: "90d", from: daysAgo(90), to: NOW, sessions: [], reactions: [], limits: [], healing: [], pauses: [], ...overrides };
 }

@@ -20,12 +20,22 @@ export type PatientCharts = {
   reactions: { id: string; reportedAt: string; sessionId: string | null; symptoms: SymptomGrade[] }[];
   /**
    * The approved maximum per area over time: one row per area and plan-version period overlapping the
-   * range (`to` null while still in force). Denied, suspended and expired periods have `maxNeedleMm` 0.
+   * range (`to` null while still in force). Denied, suspended, expired and paused periods have `maxNeedleMm` 0.
    */
   limits: { area: string; from: string; to: string | null; maxNeedleMm: number }[];
   /** Per session with reactions: days until every linked symptom was reported back at 0; null while still healing. */
   healing: { sessionId: string; performedAt: string; area: string; days: number | null }[];
+  /**
+   * Periods home microneedling was paused (a warning sign, a new contraindication, a health change)
+   * overlapping the range, oldest first, with their real bounds (`until` null while still paused).
+   * `limits` allow no length (0) within them, whatever the plan said.
+   */
+  pauses: ChartPause[];
 };
+
+export const CHART_PAUSE_REASONS = ["warning_sign", "contraindication", "health_change"] as const;
+export type ChartPauseReason = (typeof CHART_PAUSE_REASONS)[number];
+export type ChartPause = { since: string; until: string | null; reason: ChartPauseReason };
 
 export const PLAN_STATUS_KEYS = ["approved", "denied", "suspended", "expired", "pending"] as const;
 

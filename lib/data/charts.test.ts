@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
-import { homeSessions, planVersions, reactions } from "@/db/schema";
+import { careHolds, homeSessions, planVersions, reactions } from "@/db/schema";
 import { addDays, todayIso } from "@/lib/domain/dates";
 import { NotFoundError } from "@/lib/errors";
 import { patientCreateSchema } from "@/lib/validation/patients";
@@ -49,6 +49,12 @@ function craftedPatient() {
   return { id, s45, s15, s30, s5 };
 }
 
+/** A care hold written directly, as the pause rules write it: a warning-sign pause unless told otherwise. */
+function hold(patientId: string, o: Partial<typeof careHolds.$inferInsert> & { since: string }) {
+  const cleared = o.clearedAt ? { clearedBy: rivera().id, clearNote: "Seen in clinic, healed well" } : {};
+  db.insert(careHolds).values({ clinicId: rivera().clinicId, patientId, kind: "pause", reason: "warning_sign", items: [], alertId: null, ...cleared, ...o }).run();
+}
+
 describe("getPatientCharts", () => {
   it("holds exactly the sessions in the range, the range boundary included", () => {
     const p = craftedPatient();
@@ -77,11 +83,64 @@ describe("getPatientCharts", () => {
   it("says nothing for an empty range, and keeps other clinics out", () => {
     counter += 1;
     const { id } = createPatient(rivera(), patientCreateSchema.parse({ name: `Charts ${counter}`, dateOfBirth: "1990-01-01", mrn: `CH-${counter}`, skinType: 2, responsibleClinicianId: rivera().id }));
-    expect(getPatientCharts(rivera(), id, "all", now)).toEqual({ range: "all", from: null, to: now.toISOString(), sessions: [], reactions: [], limits: [], healing: [] });
+    expect(getPatientCharts(rivera(), id, "all", now)).toEqual({ range: "all", from: null, to: now.toISOString(), sessions: [], reactions: [], limits: [], healing: [], pauses: [] });
     expect(() => getPatientCharts(actorFor(db, "chen@southbay.test"), id, "90d", now)).toThrow(NotFoundError);
     const lee = actorFor(db, "lee@patient.test");
     expect(getPatientCharts(lee, lee.patientId!, "90d").sessions.length).toBeGreaterThan(0);
     expect(() => getPatientCharts(lee, patientIdByName(db, "Priya Patel"), "90d")).toThrow(NotFoundError);
+  });
+
+  it("allows no length while paused: a pause across the plan change and one before the range", () => {
+    const p = craftedPatient();
+    hold(p.id, { since: daysAgo(25), clearedAt: daysAgo(15) });
+    hold(p.id, { since: daysAgo(40), clearedAt: daysAgo(28), reason: "contraindication" });
+    hold(p.id, { since: daysAgo(70), clearedAt: daysAgo(50), reason: "health_change" });
+    // A review hold does not pause: the plan stays usable.
+    hold(p.id, { kind: "review", reason: "review_item", since: daysAgo(18) });
+    const charts = getPatientCharts(rivera(), p.id, "30d", now);
+    expect(charts.limits).toEqual([
+      { area: "face", from: daysAgo(30), to: daysAgo(28), maxNeedleMm: 0 },
+      { area: "face", from: daysAgo(28), to: daysAgo(25), maxNeedleMm: 0.25 },
+      { area: "face", from: daysAgo(25), to: daysAgo(15), maxNeedleMm: 0 },
+      { area: "face", from: daysAgo(15), to: daysAgo(10), maxNeedleMm: 0.5 },
+      { area: "face", from: daysAgo(10), to: null, maxNeedleMm: 0 },
+    ]);
+    expect(charts.pauses).toEqual([
+      { since: daysAgo(40), until: daysAgo(28), reason: "contraindication" },
+      { since: daysAgo(25), until: daysAgo(15), reason: "warning_sign" },
+    ]);
+    expect(getPatientCharts(rivera(), p.id, "90d", now).pauses.map((x) => x.reason)).toEqual(["health_change", "contraindication", "warning_sign"]);
+  });
+
+  it("allows no length in any area from an open pause to now, and keeps the session logged meanwhile with its flag", () => {
+    counter += 1;
+    const { id } = createPatient(rivera(), patientCreateSchema.parse({ name: `Charts ${counter}`, dateOfBirth: "1990-01-01", mrn: `CH-${counter}`, skinType: 2, responsibleClinicianId: rivera().id }));
+    const areas = [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }];
+    db.insert(planVersions).values({ patientId: id, version: 1, decision: "approved", areas, maxNeedleMm: 0.5, minIntervalDays: 7, reviewBy: addDays(todayIso(now), 60), decidedBy: rivera().id, decidedAt: daysAgo(40) }).run();
+    hold(id, { since: daysAgo(5) });
+    const session = db
+      .insert(homeSessions)
+      .values({ patientId: id, performedAt: daysAgo(2), area: "neck", needleMm: 0.25, device: "roller", sanitized: true, flags: ["while_paused"], reportedBy: rivera().id })
+      .returning({ id: homeSessions.id })
+      .get().id;
+    const charts = getPatientCharts(rivera(), id, "30d", now);
+    expect(charts.limits).toEqual([
+      { area: "face", from: daysAgo(30), to: daysAgo(5), maxNeedleMm: 0.5 },
+      { area: "face", from: daysAgo(5), to: null, maxNeedleMm: 0 },
+      { area: "neck", from: daysAgo(30), to: daysAgo(5), maxNeedleMm: 0.25 },
+      { area: "neck", from: daysAgo(5), to: null, maxNeedleMm: 0 },
+    ]);
+    expect(charts.pauses).toEqual([{ since: daysAgo(5), until: null, reason: "warning_sign" }]);
+    expect(charts.sessions).toEqual([expect.objectContaining({ id: session, flags: ["while_paused"] })]);
+  });
+
+  it("reads the pauses along the patient-and-since index, never a table scan", () => {
+    const plan = db.$client
+      .prepare(
+        "explain query plan select since, cleared_at, reason from care_holds where patient_id = 'x' and kind = 'pause' and since <= '2027' and (cleared_at is null or cleared_at > '2026') order by since desc limit 200",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(" ")).toMatch(/SEARCH care_holds USING INDEX care_holds_patient_since_idx \(patient_id=\? AND since<\?\)/);
   });
 
   it("reads the range through the patient-and-time indexes, never a table scan", () => {

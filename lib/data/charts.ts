@@ -5,12 +5,14 @@ import { homeSessions, planVersions, reactions } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import type { ChartRange, PatientCharts } from "@/lib/charts/types";
+import { splitAtPauses } from "@/lib/charts/pauses";
 import { healingDays } from "@/lib/domain/healing";
 import { limitPeriods } from "@/lib/domain/plan-periods";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import type { SessionFlag } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
 import { clinicTimeZone } from "./clock";
+import { pausePeriods } from "./internal/holds";
 
 const RANGE_DAYS: Record<Exclude<ChartRange, "all">, number> = { "30d": 30, "90d": 90, "365d": 365 };
 const DAY_MS = 86_400_000;
@@ -96,8 +98,8 @@ function healingRows(db: Reader, patientId: string, sessions: PatientCharts["ses
 
 /**
  * A patient's course of treatment over a range, as chart-ready rows: the sessions and reactions in
- * it, the approved limit per area as steps, and the healing time after each session. The patient
- * themself or staff of their clinic; anyone else gets 404.
+ * it, the approved limit per area as steps (none while paused), the pauses, and the healing time
+ * after each session. The patient themself or staff of their clinic; anyone else gets 404.
  */
 export function getPatientCharts(actor: Actor, patientId: string, range: ChartRange, now = new Date()): PatientCharts {
   const scope = requirePatientAccess(actor, patientId);
@@ -109,6 +111,9 @@ export function getPatientCharts(actor: Actor, patientId: string, range: ChartRa
   const sessions = sessionsQuery(db).all(bounds).map((s) => ({ ...s, flags: s.flags as SessionFlag[] }));
   const reactionRows = reactionsQuery(db).all(bounds).map((r) => ({ ...r, symptoms: r.symptoms as SymptomGrade[] }));
   const versions = planVersionsQuery(db).all({ patientId: scope.id });
+  // With nothing reported yet ("all"), the steps start at the first decision: so do the pauses.
+  const pauses = pausePeriods(db, scope.id, from ?? versions[0]?.decidedAt ?? to, to);
+  const planLimits = limitPeriods(versions, { from, to }, [...new Set(sessions.map((s) => s.area))], clinicTimeZone());
   recordPatientRead(actor, scope.id, "charts");
   return {
     range,
@@ -116,7 +121,8 @@ export function getPatientCharts(actor: Actor, patientId: string, range: ChartRa
     to,
     sessions,
     reactions: reactionRows,
-    limits: limitPeriods(versions, { from, to }, [...new Set(sessions.map((s) => s.area))], clinicTimeZone()),
+    limits: splitAtPauses(planLimits, pauses, to),
     healing: healingRows(db, scope.id, sessions),
+    pauses,
   };
 }

@@ -104,13 +104,26 @@ export function clearHolds(tx: Tx, ids: string[], clearing: Clearing): void {
   }
 }
 
-/** Periods a patient was paused that overlap [from, to], oldest first, for the charts. */
-export function pausePeriods(db: Reader, patientId: string, from: string, to: string): { since: string; until: string | null; reason: PauseReason }[] {
-  return db
+// Every chart view runs this: along care_holds_patient_since_idx, newest first so a bound never drops
+// the pause in force now.
+const pausePeriodsQuery = preparedOnce((db) =>
+  db
     .select({ since: careHolds.since, until: careHolds.clearedAt, reason: careHolds.reason })
     .from(careHolds)
-    .where(and(eq(careHolds.patientId, patientId), eq(careHolds.kind, "pause"), lte(careHolds.since, to), or(isNull(careHolds.clearedAt), gt(careHolds.clearedAt, from))))
-    .orderBy(asc(careHolds.since))
+    .where(
+      and(
+        ofPatient,
+        eq(careHolds.kind, "pause"),
+        lte(careHolds.since, sql.placeholder("to")),
+        or(isNull(careHolds.clearedAt), gt(careHolds.clearedAt, sql.placeholder("from"))),
+      ),
+    )
+    .orderBy(desc(careHolds.since))
     .limit(200)
-    .all() as { since: string; until: string | null; reason: PauseReason }[];
+    .prepare(),
+);
+
+/** Periods a patient was paused that overlap [from, to] (the latest 200), oldest first, for the charts. */
+export function pausePeriods(db: Reader, patientId: string, from: string, to: string): { since: string; until: string | null; reason: PauseReason }[] {
+  return (pausePeriodsQuery(db).all({ patientId, from, to }) as { since: string; until: string | null; reason: PauseReason }[]).reverse();
 }
