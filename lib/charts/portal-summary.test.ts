@@ -33,7 +33,9 @@ describe("describeRecovery", () => {
       { ago: 30, symptoms: redness(), days: 2.1 },
       { ago: 20, symptoms: redness(), days: 1 },
     ]);
-    expect(describeRecovery(c)).toBe("Redness has settled within 3 days after each of your last 2 sessions.");
+    expect(describeRecovery(c)).toBe(
+      "Redness has settled within 3 days after each of your last 2 sessions. You have not yet reported that your skin settled after 1 earlier session.",
+    );
   });
 
   it("does not claim 'each of your last sessions' when some sessions had no report", () => {
@@ -86,5 +88,59 @@ describe("describeRecovery", () => {
     expect(describeRecovery(course([]))).toBe("You have not logged any sessions or reactions in the last 90 days.");
     const reactionOnly = course([], { reactions: [{ id: "r", reportedAt: daysBefore(3), sessionId: null, symptoms: redness() }] });
     expect(describeRecovery(reactionOnly, "the last 30 days")).toBe("You have not logged any sessions in the last 30 days; the chart shows the reactions you reported.");
+  });
+
+  it("names warning signs first with what to do, never as 'still settling'", () => {
+    const c = course([{ ago: 2, symptoms: [{ symptom: "infection", grade: 3 }, { symptom: "fever", grade: 2 }, { symptom: "blistering", grade: 2 }], days: null }]);
+    expect(describeRecovery(c)).toBe(
+      "You reported warning signs: signs of infection, fever or feeling unwell and grouped blisters on 29 Mar 2026. " +
+        "These are not part of normal healing: stop microneedling and contact your clinic; if they get worse, seek urgent care.",
+    );
+    expect(describeRecovery(c)).not.toMatch(/settling/);
+  });
+
+  it("keeps the other symptoms of a warning report as still settling, after the warning", () => {
+    const c = course([{ ago: 1, symptoms: [{ symptom: "nodules", grade: 1 }, ...redness(2)], days: null }]);
+    expect(describeRecovery(c)).toBe(
+      "You reported a warning sign: new bumps or lumps days later on 30 Mar 2026. This is not part of normal healing: stop microneedling and contact your clinic; " +
+        "if it gets worse, seek urgent care. Redness is still settling after your session yesterday. Keep reporting how it feels, and contact your clinic if it gets worse.",
+    );
+  });
+
+  it("calls any grade 3 a warning sign ('severe …')", () => {
+    const c = course([{ ago: 3, symptoms: [{ symptom: "pain", grade: 3 }], days: null }]);
+    expect(describeRecovery(c)).toMatch(/^You reported a warning sign: severe pain or burning on 28 Mar 2026\. This is not part of normal healing/);
+  });
+
+  it("includes a newer report linked to an older session (Lee's neck infection)", () => {
+    const c = course([
+      { ago: 10, symptoms: redness(), days: null },
+      { ago: 1, symptoms: redness(), days: null },
+    ]);
+    c.sessions[0]!.area = c.healing[0]!.area = "neck";
+    // The neck infection was reported yesterday, linked to the neck session ten days ago.
+    c.reactions.push({ id: "r-neck", reportedAt: daysBefore(1), sessionId: "s0", symptoms: [...redness(), { symptom: "infection", grade: 2 }] });
+    expect(describeRecovery(c)).toBe(
+      "You reported a warning sign: signs of infection on 30 Mar 2026. This is not part of normal healing: stop microneedling and contact your clinic; " +
+        "if it gets worse, seek urgent care. Redness is still settling after your face session yesterday. Redness is still settling after your neck session 10 days ago. " +
+        "Keep reporting how it feels, and contact your clinic if it gets worse.",
+    );
+  });
+
+  it("drops a warning sign a later report on the same session shows gone, and keeps one on another session", () => {
+    const c = course([{ ago: 9, symptoms: [{ symptom: "infection", grade: 1 }], days: 4 }]);
+    c.reactions.push({ id: "r-later", reportedAt: daysBefore(5), sessionId: "s0", symptoms: [{ symptom: "infection", grade: 0 }] });
+    expect(describeRecovery(c)).toBe("Signs of infection has settled within 4 days after your last session.");
+    c.reactions.push({ id: "r-other", reportedAt: daysBefore(4), sessionId: null, symptoms: [{ symptom: "fever", grade: 1 }] });
+    expect(describeRecovery(c)).toMatch(/^You reported a warning sign: fever or feeling unwell on 27 Mar 2026\./);
+  });
+
+  it("names the three newest warning reports and counts the rest", () => {
+    const reactions = [20, 15, 10, 5].map((ago, i) => ({ id: `w${i}`, reportedAt: daysBefore(ago), sessionId: null, symptoms: [{ symptom: "scarring" as const, grade: 1 }] }));
+    const c = course([{ ago: 30 }], { reactions });
+    expect(describeRecovery(c)).toMatch(
+      /^You reported warning signs: lines or scratch marks in the skin on 26 Mar 2026; lines or scratch marks in the skin on 21 Mar 2026; lines or scratch marks in the skin on 16 Mar 2026; and 1 earlier report\. These are/,
+    );
+    expect(describeRecovery(c)).toMatch(/seek urgent care\. You logged 1 session in the last 90 days; the chart shows the reactions you reported\.$/);
   });
 });

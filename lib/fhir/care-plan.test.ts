@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { carePlanId, carePlanStatus, minimumIntervalTiming, toPlanResources } from "./care-plan";
+import { standingGuidanceText } from "@/lib/domain/standing-guidance";
 import { fhirId, referencer } from "./ids";
 import type { PlanStanding, PlanVersionRecord } from "./records";
 
@@ -94,8 +95,24 @@ describe("toPlanResources", () => {
     expect([carePlan.status, device && "status" in device ? device.status : null]).toEqual(["revoked", "revoked"]);
   });
 
-  it("keeps the clinician's overrides as notes", () => {
+  it("keeps the clinician's instructions, by them, and overrides as notes", () => {
     const [carePlan] = toPlanResources(plan({ contraindicationOverride: "Prescriber agrees.", intervalOverrideReason: "Scalp study protocol." }), standing(), ref);
-    expect(carePlan.note?.map((n) => n.text)).toEqual(["Contraindication override: Prescriber agrees.", "Interval below the clinic floor: Scalp study protocol."]);
+    expect(carePlan.note?.map((n) => n.text)).toEqual([
+      "Clinician's instructions: Sanitize before and after.",
+      "Contraindication override: Prescriber agrees.",
+      "Interval below the clinic floor: Scalp study protocol.",
+    ]);
+    expect(carePlan.note?.[0]?.authorReference).toEqual({ reference: `urn:uuid:${fhirId("Practitioner", "clinician-1")}`, type: "Practitioner" });
+    expect(toPlanResources(plan({ instructions: null }), standing(), ref)[0].note).toBeUndefined();
+  });
+
+  it("gives every approval the standing guidance as its description, and a denial or suspension none", () => {
+    const [approved] = toPlanResources(plan(), standing(), ref);
+    expect(approved.description).toBe(standingGuidanceText());
+    expect(approved.description).toMatch(/^Stop microneedling and call your clinic if you notice:/);
+    for (const decision of ["denied", "suspended"] as const) {
+      const [refused] = toPlanResources(plan({ decision, areas: [], minIntervalDays: null, reviewBy: null, reason: "Infection reported." }), standing(), ref);
+      expect(refused.description).toBeUndefined();
+    }
   });
 });

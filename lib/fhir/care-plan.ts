@@ -1,5 +1,6 @@
 import type { Annotation, CarePlan, CarePlanActivity, DeviceRequest, Provenance, Timing } from "@medplum/fhirtypes";
 import { formatMm } from "@/lib/domain/clinical";
+import { standingGuidanceText } from "@/lib/domain/standing-guidance";
 import { areaLabel, bodySite, HOME_MICRONEEDLING, millimetres, SYSTEMS } from "./codes";
 import { fhirId, type Referencer } from "./ids";
 import type { PlanStanding, PlanVersionRecord } from "./records";
@@ -49,14 +50,15 @@ export function toPlanResources(plan: PlanVersionRecord, standing: PlanStanding,
     status,
     intent: "plan",
     title: `Home microneedling plan, version ${plan.version}`,
-    description: plan.instructions ?? undefined,
+    // Every approval carries the standing guidance the portal shows; the clinician's own words are a note.
+    description: plan.decision === "approved" ? standingGuidanceText() : undefined,
     subject: patient,
     period: plan.decision === "approved" ? { start: plan.decidedAt, end: plan.reviewBy ?? undefined } : undefined,
     created: plan.decidedAt,
     author,
     replaces: plan.version > 1 ? [ref("CarePlan", carePlanId(plan.patientId, plan.version - 1))] : undefined,
     activity: [device ? { reference: ref("DeviceRequest", device.id!) } : refusedActivity(plan)],
-    note: overrideNotes(plan),
+    note: planNotes(plan, author),
   };
   const provenance: Provenance = {
     resourceType: "Provenance",
@@ -97,10 +99,13 @@ function refusedActivity(plan: PlanVersionRecord): CarePlanActivity {
   return { detail: { code: HOME_MICRONEEDLING, status: "on-hold", statusReason: reason?.[0] } };
 }
 
-function overrideNotes(plan: PlanVersionRecord): Annotation[] | undefined {
-  const notes = [
+/** The clinician's instructions (by them) and overrides, each as a note at the decision's time. */
+function planNotes(plan: PlanVersionRecord, author: Annotation["authorReference"]): Annotation[] | undefined {
+  const instructions: Annotation[] = plan.instructions ? [{ authorReference: author, time: plan.decidedAt, text: `Clinician's instructions: ${plan.instructions}` }] : [];
+  const overrides = [
     plan.contraindicationOverride && `Contraindication override: ${plan.contraindicationOverride}`,
     plan.intervalOverrideReason && `Interval below the clinic floor: ${plan.intervalOverrideReason}`,
   ].filter((text): text is string => Boolean(text));
-  return notes.length ? notes.map((text) => ({ text, time: plan.decidedAt })) : undefined;
+  const notes = [...instructions, ...overrides.map((text) => ({ text, time: plan.decidedAt }))];
+  return notes.length ? notes : undefined;
 }
