@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INTERVAL_FLOORS, intervalFloorFor } from "./clinic-settings";
 import { validatePlanDecision, type PlanDecisionDraft, type PlanRuleContext } from "./plan-rules";
+import { JUSTIFICATION_RULE } from "./text";
 
 const today = "2026-11-21";
 type Evaluation = NonNullable<PlanRuleContext["screening"]>["evaluation"];
@@ -183,6 +184,34 @@ describe("invisible justifications", () => {
     }
     expect(rules({ decision: "denied", reason: "Acne\u200bflare 12" })).toEqual([]);
     expect(rules({ decision: "denied", reason: "Acne flare" })).toEqual(["reason_required"]);
+  });
+});
+
+describe("override justifications", () => {
+  // Each fills the field with 10 or more visible letters, and none gives a reason.
+  const filler = ["aaaaaaaaaaaaa", "ok ok ok ok ok ok", "Override override override", "aaaa bbbb cccc", "1234567890 12345", "Approved."];
+
+  it("refuse a contraindication override or interval reason that is not a justification, naming the rule", () => {
+    for (const text of filler) {
+      expect(rules(approval({ contraindicationOverride: text, overriddenItems: ["isotretinoin"] }), blocked), text).toEqual(["contraindication_override_required"]);
+      expect(rules(approval({ minIntervalDays: 3, intervalOverrideReason: text })), text).toEqual(["interval_below_floor"]);
+    }
+    const [override] = validatePlanDecision(approval({ contraindicationOverride: "aaaaaaaaaaaaa", overriddenItems: ["isotretinoin"] }), blocked);
+    expect(override?.message).toContain(JUSTIFICATION_RULE);
+    const [interval] = validatePlanDecision(approval({ minIntervalDays: 3, intervalOverrideReason: "aaaaaaaaaaaaa" }), clean);
+    expect(interval?.message).toContain(JUSTIFICATION_RULE);
+  });
+
+  it("accept three different words of letters, the shortest that count", () => {
+    expect(rules(approval({ contraindicationOverride: "Prescriber agrees today", overriddenItems: ["isotretinoin"] }), blocked)).toEqual([]);
+    expect(rules(approval({ minIntervalDays: 3, intervalOverrideReason: "Tolerates 3-day spacing" }))).toEqual([]);
+    // Two words are not enough, however long.
+    expect(rules(approval({ minIntervalDays: 3, intervalOverrideReason: "Longstanding tolerance" }))).toEqual(["interval_below_floor"]);
+  });
+
+  it("leave a denial's reason and the instructions on the readable-text rule", () => {
+    expect(rules({ decision: "denied", reason: "Keloidscarring" })).toEqual([]);
+    expect(rules(approval({ instructions: "aaaaaaaaaaaaa" }))).toEqual([]);
   });
 });
 

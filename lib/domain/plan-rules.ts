@@ -14,7 +14,7 @@ import {
 import { intervalFloorFor, type IntervalFloor } from "./clinic-settings";
 import { addDays, addMonths, isValidIsoDate, type IsoDate } from "./dates";
 import type { ScreeningEvaluation } from "./screening";
-import { isMeaningfulText, MIN_JUSTIFICATION_CHARS } from "./text";
+import { isJustification, isMeaningfulText, JUSTIFICATION_RULE, MIN_JUSTIFICATION_CHARS } from "./text";
 
 export type PlanAreaLimit = { area: string; maxNeedleMm: number };
 
@@ -77,6 +77,8 @@ export const REVIEW_BY_MAX_MONTHS = 12;
 
 const unreadable = (value: string | null | undefined) => !isMeaningfulText(value);
 const readable = `at least ${MIN_JUSTIFICATION_CHARS} letters or digits`;
+// An override sets a clinical rule aside: it must give grounds a later reader can act on, not fill a field.
+const unjustified = (value: string | null | undefined) => !isJustification(value);
 const lengthsText = NEEDLE_LENGTHS_MM.map(formatMm).join(", ");
 
 function areaLabel(area: string): string {
@@ -125,11 +127,11 @@ function checkApproval(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanViol
     if (lengths.length > 0) {
       const longest = Math.max(...lengths);
       const floor = intervalFloorFor(longest, ctx.intervalFloors);
-      if (draft.minIntervalDays < floor && unreadable(draft.intervalOverrideReason)) {
+      if (draft.minIntervalDays < floor && unjustified(draft.intervalOverrideReason)) {
         violations.push({
           rule: "interval_below_floor",
           path: "minIntervalDays",
-          message: `${draft.minIntervalDays} days is below the ${floor}-day floor for ${formatMm(longest)} mm; record an interval override reason (${readable}) to go below it.`,
+          message: `${draft.minIntervalDays} days is below the ${floor}-day floor for ${formatMm(longest)} mm; record an interval override reason (${JUSTIFICATION_RULE}) to go below it.`,
         });
       }
     }
@@ -183,11 +185,11 @@ function checkScreening(draft: PlanDecisionDraft, ctx: PlanRuleContext): PlanVio
     });
   }
   const blocks = evaluation.blocks.map((b) => b.item);
-  if (blocks.length > 0 && unreadable(draft.contraindicationOverride)) {
+  if (blocks.length > 0 && unjustified(draft.contraindicationOverride)) {
     violations.push({
       rule: "contraindication_override_required",
       path: "contraindicationOverride",
-      message: `The screening has a blocking answer (${evaluation.blocks.map((b) => b.label).join("; ")}); approval needs a recorded override justification (${readable}).`,
+      message: `The screening has a blocking answer (${evaluation.blocks.map((b) => b.label).join("; ")}); approval needs a recorded override justification (${JUSTIFICATION_RULE}).`,
     });
   }
   if ((blocks.length > 0 || (draft.overriddenItems?.length ?? 0) > 0) && !sameSet(draft.overriddenItems, blocks)) {
