@@ -66,6 +66,11 @@ export const ROUTES: Row[] = [
   row("PATCH",  "/api/patients/:id",                      [401, 403, 403, 403, 400, 404, 400, 401], { target: "patient", ...INVALID }),
   row("GET",    "/api/patients/:id/charts",               [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
   row("GET",    "/api/patients/:id/home-care",            [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
+  // Clearing a pause is a clinical act: clinicians of the patient's clinic only.
+  row("POST",   "/api/patients/:id/pause/clear",          [401, 403, 403, 403, 400, 404, 403, 401], { target: "patient", ...INVALID }),
+  // A change in health is told by the patient herself, or by staff taking her call (admins included).
+  row("GET",    "/api/patients/:id/health-changes",       [401, 200, 404, 404, 200, 404, 200, 401], { target: "patient" }),
+  row("POST",   "/api/patients/:id/health-changes",       [401, 400, 404, 404, 400, 404, 400, 401], { target: "patient", ...INVALID }),
   row("POST",   "/api/patients/:id/invite",               [401, 403, 403, 403, 400, 404, 400, 401], { target: "patient", ...INVALID }),
   // The plan history is the clinic's record of its decisions; a patient reads their plan in home-care.
   row("GET",    "/api/patients/:id/plans",                [401, 403, 403, 403, 200, 404, 200, 401], { target: "patient" }),
@@ -90,6 +95,8 @@ export const ROUTES: Row[] = [
   row("POST",   "/api/alerts/groups",                     [401, 403, 403, 403, 400, 400, 400, 401], INVALID),
   row("POST",   "/api/alerts/:id/acknowledge",            [401, 403, 403, 403, 404, 404, 404, 401], { target: "missing" }),
   row("POST",   "/api/alerts/:id/resolve",                [401, 403, 403, 403, 400, 400, 400, 401], { target: "missing", ...INVALID }),
+  // Any staff of the alert's clinic may annotate it (an admin's way to act on a high alert) or record a call.
+  row("POST",   "/api/alerts/:id/notes",                  [401, 403, 403, 403, 400, 400, 400, 401], { target: "missing", ...INVALID }),
 
   row("GET",    "/api/templates",                         [401, 403, 403, 403, 200, 200, 200, 401]),
   row("POST",   "/api/templates",                         [401, 403, 403, 403, 400, 400, 400, 401], INVALID),
@@ -98,6 +105,10 @@ export const ROUTES: Row[] = [
   row("GET",    "/api/clinic/overview",                   [401, 403, 403, 403, 200, 200, 200, 401]),
   row("GET",    "/api/clinic/settings",                   [401, 403, 403, 403, 200, 200, 200, 401]),
   row("PUT",    "/api/clinic/settings",                   [401, 403, 403, 403, 400, 400, 400, 401], INVALID),
+  row("GET",    "/api/clinic/settings/proposals",         [401, 403, 403, 403, 200, 200, 200, 401]),
+  // Naming no proposal: staff of any clinic 404 (another clinic's reads the same), patients 403.
+  row("POST",   "/api/clinic/settings/proposals/:id/confirm",  [401, 403, 403, 403, 404, 404, 404, 401], { target: "missing" }),
+  row("POST",   "/api/clinic/settings/proposals/:id/withdraw", [401, 403, 403, 403, 404, 404, 404, 401], { target: "missing" }),
   row("GET",    "/api/clinic/security",                   [401, 403, 403, 403, 200, 200, 200, 401]),
   row("PUT",    "/api/clinic/security",                   [401, 403, 403, 403, 403, 403, 400, 401], INVALID),
   row("GET",    "/api/clinic/export/fhir",                [401, 403, 403, 403, 403, 403, 200, 401], { url: "/api/clinic/export/fhir?type=Organization" }),

@@ -143,3 +143,21 @@ WHEN NEW.`id` IS NOT OLD.`id`
 BEGIN
   SELECT RAISE(ABORT, 'reactions: a reported reaction is never rewritten; only its review sign-off is recorded');
 END;
+--> statement-breakpoint
+-- Until now a new contraindication on an approved plan paused it implicitly (an alert raised after the
+-- latest approval); that state becomes an explicit pause so nothing already paused is silently resumed.
+INSERT INTO `care_holds` (`id`, `clinic_id`, `patient_id`, `kind`, `reason`, `items`, `alert_id`, `since`)
+SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+  a.`clinic_id`, a.`patient_id`, 'pause', 'contraindication', '[]', a.`id`, a.`created_at`
+FROM `alerts` a
+JOIN `patients` p ON p.`id` = a.`patient_id`
+JOIN `plan_versions` pv ON pv.`patient_id` = p.`id` AND pv.`version` = p.`current_plan_version`
+WHERE a.`kind` = 'new_contraindication' AND pv.`decision` = 'approved' AND a.`created_at` > pv.`decided_at`;
+--> statement-breakpoint
+-- A warning sign still open (not resolved) stops home microneedling from now on, as it would have had the
+-- pause existed when it was reported; a clinician clears it with a note.
+INSERT INTO `care_holds` (`id`, `clinic_id`, `patient_id`, `kind`, `reason`, `items`, `alert_id`, `since`)
+SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+  a.`clinic_id`, a.`patient_id`, 'pause', 'warning_sign', '[]', a.`id`, a.`created_at`
+FROM `alerts` a
+WHERE a.`kind` IN ('infection', 'warning_sign', 'severe_reaction') AND a.`severity` = 'high' AND a.`status` <> 'resolved';

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gte, isNotNull, isNull, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, preparedByKey, preparedOnce, writeTransaction, type Tx } from "@/db";
-import { alerts, patients, planVersions, users } from "@/db/schema";
+import { careHolds, patients, planVersions, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { PlanStatus } from "@/lib/domain/clinical";
@@ -13,9 +13,11 @@ import type { PatientCreateInput, PatientListQuery, PatientUpdateInput } from "@
 import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
 import { recordListRead } from "./audit-reads";
+import { currentPause, openHolds } from "./internal/holds";
 import { loadCurrentPlan, previousApprovalAt } from "./internal/plans";
 import { rosterCached } from "./internal/roster-cache";
 import { loadLatestScreening } from "./internal/screenings";
+import type { PauseDto } from "./home-care";
 import type { PlanVersionDto } from "./plans";
 import type { ScreeningDto } from "./screenings";
 
@@ -31,8 +33,10 @@ export type PatientSummary = {
   planStatus: PlanStatus;
   maxNeedleMm: number | null;
   reviewBy: string | null;
-  /** A new blocking contraindication was screened since the approval in force: paused until a clinician decides again. */
+  /** Something waits for a clinician: an open pause or review hold (lib/data/internal/holds.ts). */
   needsReview: boolean;
+  /** Home microneedling is paused (a warning sign, a new contraindication, a health change) until a clinician clears it. */
+  paused: boolean;
 };
 
 export type PatientDetail = PatientSummary & {
@@ -40,6 +44,10 @@ export type PatientDetail = PatientSummary & {
   /** Whether the patient can sign in to the portal: never invited, invited (link not used yet), active. */
   portalAccount: "none" | "invited" | "active";
   hasPortalAccount: boolean;
+  /** How staff reach the patient (null: none on record). */
+  phone: string | null;
+  /** The pause in force (the oldest open one), or null. */
+  pause: PauseDto | null;
   createdAt: string;
   updatedAt: string;
   currentPlan: PlanVersionDto | null;
@@ -55,13 +63,12 @@ const latestPlan = alias(planVersions, "latest_plan");
 const latestPlanJoin = and(eq(latestPlan.patientId, patients.id), eq(latestPlan.version, patients.currentPlanVersion));
 
 /**
- * Mirrors lib/data/internal/plan-in-force.ts's pausedForReview: the latest decision is an approval and a
- * new-contraindication alert was raised after it. One EXISTS per row, served by alerts_patient_kind_idx
- * (patient_id, kind, created_at), so the roster stays an index walk however many alerts there are.
+ * Mirror lib/data/internal/holds.ts: an open hold of any kind (needs review), an open pause (paused).
+ * One EXISTS per row, served by the partial index care_holds_open_idx (patient_id, kind) where
+ * cleared_at is null, so the roster stays an index walk however many holds were ever cleared.
  */
-const needsReviewSql = sql<number>`(${latestPlan.decision} = 'approved' and exists (
-    select 1 from ${alerts} where ${alerts.patientId} = ${patients.id}
-      and ${alerts.kind} = 'new_contraindication' and ${alerts.createdAt} > ${latestPlan.decidedAt}))`;
+const needsReviewSql = sql<number>`exists (select 1 from ${careHolds} where ${careHolds.patientId} = ${patients.id} and ${careHolds.clearedAt} is null)`;
+const pausedSql = sql<number>`exists (select 1 from ${careHolds} where ${careHolds.patientId} = ${patients.id} and ${careHolds.kind} = 'pause' and ${careHolds.clearedAt} is null)`;
 
 /** Mirrors lib/domain/plan-status.ts in SQL, on the patient's copy of the current decision. */
 const planStatusSql = (today: string | Placeholder) =>
@@ -96,6 +103,7 @@ const summaryColumns = (today: string | Placeholder) => ({
   maxNeedleMm: latestPlan.maxNeedleMm,
   reviewBy: patients.currentReviewBy,
   needsReview: needsReviewSql,
+  paused: pausedSql,
 });
 
 type SummaryRow = {
@@ -110,13 +118,15 @@ type SummaryRow = {
   maxNeedleMm: number | null;
   reviewBy: string | null;
   needsReview: number | null;
+  paused: number | null;
 };
 
-function toSummary({ clinicianId, clinicianName, needsReview, ...row }: SummaryRow): PatientSummary {
+function toSummary({ clinicianId, clinicianName, needsReview, paused, ...row }: SummaryRow): PatientSummary {
   const approvedLike = row.planStatus === "approved" || row.planStatus === "expired";
   return {
     ...row,
     needsReview: needsReview === 1,
+    paused: paused === 1,
     responsibleClinician: { id: clinicianId, name: clinicianName },
     maxNeedleMm: approvedLike ? row.maxNeedleMm : null,
     reviewBy: approvedLike ? row.reviewBy : null,
@@ -264,6 +274,7 @@ const detailQuery = preparedOnce((db) =>
       ...summaryColumns(todayValue),
       clinicId: patients.clinicId,
       userId: patients.userId,
+      phone: patients.phone,
       createdAt: patients.createdAt,
       updatedAt: patients.updatedAt,
       hasPassword: sql<boolean>`${portalUser.passwordHash} is not null`.mapWith(Boolean),
@@ -280,7 +291,7 @@ function loadDetail(patientId: string): PatientDetail {
   const db = getDb();
   const row = detailQuery(db).get({ patientId, today: clinicToday() });
   if (!row) throw new Error(`Patient ${patientId} vanished between scope check and read`);
-  const { clinicId, userId, createdAt, updatedAt, hasPassword, ...summary } = row;
+  const { clinicId, userId, phone, createdAt, updatedAt, hasPassword, ...summary } = row;
   const portalAccount = !userId ? "none" : hasPassword ? "active" : "invited";
   const currentPlan = loadCurrentPlan(patientId, db);
   return {
@@ -288,6 +299,8 @@ function loadDetail(patientId: string): PatientDetail {
     clinicId,
     portalAccount,
     hasPortalAccount: portalAccount === "active",
+    phone,
+    pause: currentPause(openHolds(db, patientId)),
     createdAt,
     updatedAt,
     currentPlan,
@@ -325,12 +338,13 @@ function assertMrnFree(tx: Tx, clinicId: string, mrn: string, exceptPatientId?: 
   }
 }
 
-const demographics = (p: { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string }) => ({
+const demographics = (p: { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string; phone?: string | null }) => ({
   name: p.name,
   dateOfBirth: p.dateOfBirth,
   mrn: p.mrn,
   skinType: p.skinType,
   responsibleClinicianId: p.responsibleClinicianId,
+  phone: p.phone ?? null,
 });
 
 export function createPatient(actor: Actor, input: PatientCreateInput): PatientDetail {

@@ -5,12 +5,15 @@ import { alerts, homeSessions, reactions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { reactionAlert } from "@/lib/domain/alert-rules";
+import { pausesForReaction, withPauseNote } from "@/lib/domain/holds";
 import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import type { SymptomGrade } from "@/lib/domain/reactions";
 import { ValidationError } from "@/lib/errors";
 import type { ReactionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
 import { loadClinicSettings } from "./internal/clinic-settings";
+import { patientReach } from "./internal/contraindications";
+import { openHold } from "./internal/holds";
 
 export type ReactionDto = {
   id: string;
@@ -118,11 +121,16 @@ function previousReportOf(tx: Tx, sessionId: string, before: string) {
   );
 }
 
+/** A reaction as just reported: whether it paused home microneedling, so the portal says what happened. */
+export type ReportedReaction = ReactionDto & { paused: boolean };
+
 /**
  * Stores a reported reaction linked to the session it follows (named, or the latest in its area
- * before it); alerts raised by the clinic's rules commit in the same transaction.
+ * before it); alerts raised by the clinic's rules commit in the same transaction. A warning sign
+ * (infection, fever, blisters, scarring, nodules, any grade 3) also pauses home microneedling in every
+ * area until a clinician clears it, and the alert says how the patient learns of it.
  */
-export function reportReaction(actor: Actor, patientId: string, input: ReactionReportInput): ReactionDto {
+export function reportReaction(actor: Actor, patientId: string, input: ReactionReportInput): ReportedReaction {
   const scope = requirePatientAccess(actor, patientId);
   return writeTransaction((tx) => {
     const session = findLinkedSession(tx, scope.id, input);
@@ -138,27 +146,41 @@ export function reportReaction(actor: Actor, patientId: string, input: ReactionR
         symptoms: input.symptoms,
         maxGrade: Math.max(...input.symptoms.map((s) => s.grade)),
         notes: input.notes,
+        // Only a link the reporter did not name may move to a better-fitting session logged later.
+        linkInferred: !input.sessionId && session !== null,
         reportedBy: actor.id,
         onBehalf,
       })
       .returning({ id: reactions.id })
       .get();
     const rules = loadClinicSettings(scope.clinicId, tx).alertRules;
-    const alert = reactionAlert({
+    let alert = reactionAlert({
       reaction: input,
       session,
       previousReport: previousReport && { reportedAt: previousReport.reportedAt, symptoms: previousReport.symptoms as SymptomGrade[] },
       rules,
     });
-    if (alert) tx.insert(alerts).values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, reactionId: id, sessionId: session?.id ?? null }).run();
+    const pauses = pausesForReaction(alert);
+    const reach = pauses ? patientReach(tx, scope.id) : null;
+    if (alert && reach) alert = withPauseNote(alert, reach);
+    if (alert) {
+      const { id: alertId } = tx
+        .insert(alerts)
+        .values({ ...alert, clinicId: scope.clinicId, patientId: scope.id, reactionId: id, sessionId: session?.id ?? null, contactRequired: reach ? !reach.portalActive : false })
+        .returning({ id: alerts.id })
+        .get();
+      if (pauses) openHold(tx, { clinicId: scope.clinicId, patientId: scope.id, kind: "pause", reason: "warning_sign", alertId });
+    }
     recordAudit(tx, {
       action: "reaction.report",
       outcome: "success",
       actor,
       patientId: scope.id,
-      detail: { after: { id, symptoms: input.symptoms, sessionId: session?.id ?? null, area: session?.area ?? input.area, onBehalf, alert: alert?.kind ?? null } },
+      detail: {
+        after: { id, symptoms: input.symptoms, sessionId: session?.id ?? null, area: session?.area ?? input.area, onBehalf, alert: alert?.kind ?? null, ...(pauses ? { paused: true } : {}) },
+      },
     });
-    return toDto(selectReactions(tx).where(eq(reactions.id, id)).get()!);
+    return { ...toDto(selectReactions(tx).where(eq(reactions.id, id)).get()!), paused: pauses };
   });
 }
 

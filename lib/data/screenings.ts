@@ -7,8 +7,11 @@ import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import type { ScreeningClass, ScreeningItemCode } from "@/lib/domain/clinical";
 import type { ScreeningEvaluation } from "@/lib/domain/screening";
 import type { ScreeningInput } from "@/lib/validation/screening";
-import { newContraindicationAlert } from "@/lib/domain/alert-rules";
+import type { AlertDraft } from "@/lib/domain/alert-rules";
+import { newContraindicationAlert, newReviewItemAlert } from "@/lib/domain/holds";
 import { recordAudit, recordPatientRead } from "./audit";
+import { patientReach } from "./internal/contraindications";
+import { openHold } from "./internal/holds";
 import { loadCurrentPlan } from "./internal/plans";
 import { loadLatestScreening } from "./internal/screenings";
 
@@ -21,26 +24,29 @@ export type ScreeningDto = {
 };
 
 /**
- * A screening that newly answers a blocking item yes while the plan is approved raises a high alert;
- * until a clinician decides again the plan shows "needs review" and the portal asks the patient to pause.
+ * What a new screening changes for an approved plan. A newly answered blocking item pauses home
+ * microneedling with a high alert until a clinician decides again or clears it; a newly answered
+ * review item the plan did not acknowledge raises a normal alert and marks the plan "needs review"
+ * (the plan stays usable). Returns the items, for the audit row.
  */
-function alertNewContraindication(tx: Tx, scope: { id: string; clinicId: string }, previous: ScreeningDto | null, saved: ScreeningDto): string[] {
-  const before = new Set(previous?.evaluation.blocks.map((b) => b.item) ?? []);
-  const added = saved.evaluation.blocks.filter((b) => !before.has(b.item));
+function holdForNewAnswers(tx: Tx, scope: { id: string; clinicId: string }, previous: ScreeningDto | null, saved: ScreeningDto): { blocks: string[]; reviews: string[] } {
   const plan = loadCurrentPlan(scope.id, tx);
-  if (added.length === 0 || plan?.status !== "approved") return [];
-  const clinician = tx
-    .select({ name: users.name })
-    .from(patients)
-    .innerJoin(users, eq(users.id, patients.responsibleClinicianId))
-    .where(eq(patients.id, scope.id))
-    .get();
-  const draft = newContraindicationAlert(
-    added.map((b) => b.label),
-    clinician?.name ?? "the responsible clinician",
-  );
-  tx.insert(alerts).values({ ...draft, clinicId: scope.clinicId, patientId: scope.id }).run();
-  return added.map((b) => b.item);
+  if (plan?.status !== "approved") return { blocks: [], reviews: [] };
+  const newlyYes = (found: ScreeningDto["evaluation"]["blocks"], before: ScreeningDto["evaluation"]["blocks"] = []) =>
+    found.filter((f) => !before.some((b) => b.item === f.item));
+  const blocks = newlyYes(saved.evaluation.blocks, previous?.evaluation.blocks);
+  const reviews = newlyYes(saved.evaluation.reviews, previous?.evaluation.reviews).filter((r) => !plan.acknowledgedReviewItems.includes(r.item));
+  const hold = (kind: "pause" | "review", draft: AlertDraft, items: string[], contactRequired: boolean) => {
+    const { id: alertId } = tx.insert(alerts).values({ ...draft, clinicId: scope.clinicId, patientId: scope.id, contactRequired }).returning({ id: alerts.id }).get();
+    openHold(tx, { clinicId: scope.clinicId, patientId: scope.id, kind, reason: kind === "pause" ? "contraindication" : "review_item", items, alertId, since: saved.recordedAt });
+  };
+  if (blocks.length) {
+    const clinician = tx.select({ name: users.name }).from(patients).innerJoin(users, eq(users.id, patients.responsibleClinicianId)).where(eq(patients.id, scope.id)).get();
+    const reach = patientReach(tx, scope.id);
+    hold("pause", newContraindicationAlert(blocks.map((b) => b.label), clinician?.name ?? "the responsible clinician", reach), blocks.map((b) => b.item), !reach.portalActive);
+  }
+  if (reviews.length) hold("review", newReviewItemAlert(reviews.map((r) => r.label)), reviews.map((r) => r.item), false);
+  return { blocks: blocks.map((b) => b.item), reviews: reviews.map((r) => r.item) };
 }
 
 /** Clinicians record a new screening version; the previous ones stay as they were. */
@@ -52,7 +58,7 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
     const version = (previous?.version ?? 0) + 1;
     tx.insert(screenings).values({ patientId: scope.id, version, answers: input.answers, recordedBy: actor.id }).run();
     const saved = loadLatestScreening(scope.id, scope.clinicId, tx)!;
-    const newBlocks = alertNewContraindication(tx, scope, previous, saved);
+    const held = holdForNewAnswers(tx, scope, previous, saved);
     recordAudit(tx, {
       action: "screening.record",
       outcome: "success",
@@ -61,7 +67,8 @@ export function recordScreening(actor: Actor, patientId: string, input: Screenin
       detail: {
         before: previous && { version: previous.version, yes: previous.answers.filter((a) => a.answer).map((a) => a.item) },
         after: { version, yes: saved.answers.filter((a) => a.answer).map((a) => a.item) },
-        ...(newBlocks.length ? { newContraindicationOnActivePlan: newBlocks } : {}),
+        ...(held.blocks.length ? { newContraindicationOnActivePlan: held.blocks } : {}),
+        ...(held.reviews.length ? { newReviewItemOnActivePlan: held.reviews } : {}),
       },
     });
     return saved;

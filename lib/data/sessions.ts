@@ -5,11 +5,13 @@ import { alerts, homeSessions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { sessionAlert } from "@/lib/domain/alert-rules";
-import { describeFlag, evaluateSession, type SessionFlag } from "@/lib/domain/session-flags";
+import { describeFlag, evaluateSession, spacingWindowDays, type SessionFlag } from "@/lib/domain/session-flags";
 import type { SessionReportInput } from "@/lib/validation/reports";
 import { recordAudit, recordPatientRead } from "./audit";
 import { clinicTimeZone } from "./clock";
 import { loadClinicSettings } from "./internal/clinic-settings";
+import { blockingItemsAt } from "./internal/contraindications";
+import { pauseAt } from "./internal/holds";
 import { loadPlansInForce } from "./internal/plan-in-force";
 import { neighboursInArea } from "./internal/spacing";
 
@@ -78,12 +80,16 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
   return writeTransaction((tx) => {
     const plans = loadPlansInForce(tx, scope.id, input.performedAt);
     const settings = loadClinicSettings(scope.clinicId, tx);
+    // A blocking item the plan in force overrode was weighed by the clinician; any other is a danger whatever the plan.
+    const overridden = new Set(plans.flatMap((p) => (p?.decision === "approved" ? p.overriddenItems : [])));
     const { flags, tooClose } = evaluateSession(input, {
       plans,
-      ...neighboursInArea(tx, scope.id, input.area, input.performedAt),
+      ...neighboursInArea(tx, scope.id, input.area, input.performedAt, spacingWindowDays(plans, settings)),
       intervalFloors: settings.intervalFloors,
       rednessExtraSpacingDays: settings.rednessExtraSpacingDays,
       timeZone,
+      paused: pauseAt(tx, scope.id, input.performedAt) !== null,
+      blockingItems: blockingItemsAt(tx, scope.id, settings, input.performedAt, timeZone).filter((item) => !overridden.has(item)),
     });
     const onBehalf = actor.role !== "patient";
     const { id } = tx

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = {
   "template.create": "Created plan template",
   "template.delete": "Deleted plan template",
   "clinic_settings.update": "Changed clinic settings",
+  "clinic_settings.propose": "Proposed turning a blocking screening item into a review item",
+  "clinic_settings.confirm": "Confirmed a proposed clinic settings change",
+  "clinic_settings.withdraw": "Withdrew a proposed clinic settings change",
   "clinic_security.update": "Changed sign-in security settings",
   "user.create": "Created account",
   "staff.invite": "Invited a staff member",
@@ -49,6 +52,11 @@ export const AUDIT_ACTIONS = {
   "alert.resolve": "Resolved alert",
   "alert.group_acknowledge": "Acknowledged a group of alerts",
   "alert.group_resolve": "Resolved a group of alerts",
+  "alert.note": "Added a note to an alert",
+  "alert.call": "Recorded a call to the patient about an alert",
+  "reaction.relink": "Moved a reaction to a better-fitting session",
+  "pause.clear": "Cleared a pause of home microneedling",
+  "health_change.report": "Reported a change in health",
 } as const;
 
 export function auditActionLabel(action: string): string {

@@ -27,6 +27,9 @@ const dateOfBirthSchema = calendarDateSchema({
   latest: { at: latestToday, message: "Date of birth cannot be in the future." },
 });
 
+/** A phone number as people write it: digits with spaces, dots, hyphens, brackets and a leading +. */
+export const phoneSchema = singleLineText({ label: "Phone", max: 32 }).regex(/^\+?[0-9 ().-]{5,31}$/, "Enter a phone number: digits, spaces, brackets, dots or hyphens, with an optional leading +.");
+
 export const patientCreateSchema = z.object({
   name: singleLineText({ label: "Name", max: 120, required: "Name is required." }),
   dateOfBirth: dateOfBirthSchema,
@@ -37,6 +40,8 @@ export const patientCreateSchema = z.object({
     .min(1, "Skin type must be a Fitzpatrick type from 1 (I) to 6 (VI).")
     .max(6, "Skin type must be a Fitzpatrick type from 1 (I) to 6 (VI)."),
   responsibleClinicianId: z.uuid({ error: "Choose the responsible clinician." }),
+  /** How staff reach a patient who has no portal access (a pause must be told by phone). */
+  phone: z.preprocess(blankToUndefined, phoneSchema.optional()),
 });
 export type PatientCreateInput = z.infer<typeof patientCreateSchema>;
 

@@ -9,7 +9,7 @@ import type { Referencer } from "@/lib/fhir/ids";
 import { toReactionResources } from "@/lib/fhir/observation";
 import { toProcedure } from "@/lib/fhir/procedure";
 import type { ClinicRecord, PatientRecord, PlanVersionRecord, ReactionRecord, SessionRecord, StaffRecord } from "@/lib/fhir/records";
-import { pausedForReview } from "./plan-in-force";
+import { pauseAt } from "./holds";
 
 /** Rows per query: an export holds one page of one table at a time, whatever the clinic's size. */
 export const EXPORT_PAGE_SIZE = 250;
@@ -100,7 +100,7 @@ export function* planResources(db: Reader, patientId: string, context: ExportCon
   const decided = and(eq(planVersions.patientId, patientId), lte(planVersions.decidedAt, context.cutoff));
   const latest = db.select({ version: planVersions.version, decidedAt: planVersions.decidedAt }).from(planVersions).where(decided).orderBy(desc(planVersions.version)).limit(1).get();
   if (!latest) return;
-  const standing = { latestVersion: latest.version, today: context.today, pausedForReview: pausedForReview(db, patientId, latest.decidedAt, context.cutoff) };
+  const standing = { latestVersion: latest.version, today: context.today, pausedForReview: pauseAt(db, patientId, context.cutoff) !== null };
   const versions = keysetPages<PlanVersionRecord>((after) =>
     db
       .select({

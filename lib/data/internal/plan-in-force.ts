@@ -1,8 +1,8 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
-import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { preparedOnce, type Reader } from "@/db";
-import { alerts, planVersions } from "@/db/schema";
+import { planVersions } from "@/db/schema";
 import type { PlanInForce } from "@/lib/domain/session-flags";
 
 const planColumns = {
@@ -11,7 +11,7 @@ const planColumns = {
   areas: planVersions.areas,
   minIntervalDays: planVersions.minIntervalDays,
   reviewBy: planVersions.reviewBy,
-  decidedAt: planVersions.decidedAt,
+  overriddenItems: planVersions.overriddenItems,
 };
 
 // Every session report runs these: prepared once per connection.
@@ -25,32 +25,8 @@ const latestDecidedByQuery = preparedOnce((db) =>
     .prepare(),
 );
 
-const pausedForReviewQuery = preparedOnce((db) =>
-  db
-    .select({ id: alerts.id })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.patientId, sql.placeholder("patientId")),
-        eq(alerts.kind, "new_contraindication"),
-        gt(alerts.createdAt, sql.placeholder("decidedAt")),
-        lte(alerts.createdAt, sql.placeholder("at")),
-      ),
-    )
-    .limit(1)
-    .prepare(),
-);
-
 function latestDecidedBy(db: Reader, patientId: string, moment: string) {
   return latestDecidedByQuery(db).get({ patientId, moment });
-}
-
-/**
- * Whether a blocking contraindication was screened after this decision and before `at`: the patient
- * has been told to pause until a clinician decides again.
- */
-export function pausedForReview(db: Reader, patientId: string, decidedAt: string, at: string): boolean {
-  return pausedForReviewQuery(db).get({ patientId, decidedAt, at }) !== undefined;
 }
 
 type PlanRow = NonNullable<ReturnType<typeof latestDecidedBy>>;
@@ -61,12 +37,18 @@ type PlanRow = NonNullable<ReturnType<typeof latestDecidedBy>>;
  * that one as well, so a decision seconds after the session cannot excuse it. The last of the list
  * is the version the session is recorded under.
  */
-export function loadPlansInForce(db: Reader, patientId: string, at: string): PlanInForce[] {
+export type PlanJudgedBy = NonNullable<PlanInForce> & { overriddenItems: string[] };
+
+/**
+ * A pause (lib/data/internal/holds.ts) is judged apart from the plan: it stops every session whatever
+ * the plan says, so a plan version here is only what the clinician decided.
+ */
+export function loadPlansInForce(db: Reader, patientId: string, at: string): (PlanJudgedBy | null)[] {
   const endOfMinute = new Date(Math.floor(Date.parse(at) / 60_000) * 60_000 + 59_999).toISOString();
   const strict = latestDecidedBy(db, patientId, at) ?? null;
   const grace = latestDecidedBy(db, patientId, endOfMinute) ?? null;
-  const inForce = ({ decidedAt, ...plan }: PlanRow) => ({ ...plan, underReview: plan.decision === "approved" && pausedForReview(db, patientId, decidedAt, at) });
-  const plans: PlanInForce[] = [strict && inForce(strict)];
+  const inForce = (plan: PlanRow): PlanJudgedBy => ({ ...plan, overriddenItems: plan.overriddenItems ?? [] });
+  const plans: (PlanJudgedBy | null)[] = [strict && inForce(strict)];
   if (grace && grace.version !== strict?.version) plans.push(inForce(grace));
   return plans;
 }

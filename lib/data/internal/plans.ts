@@ -12,7 +12,8 @@ import { recordAudit } from "../audit";
 import { clinicToday } from "../clock";
 import type { PlanVersionDto } from "../plans";
 import { loadClinicSettings } from "./clinic-settings";
-import { pausedForReview } from "./plan-in-force";
+import { holdsEndedByDecision } from "@/lib/domain/holds";
+import { clearHolds, openHolds } from "./holds";
 import { loadLatestScreening } from "./screenings";
 
 const columns = {
@@ -73,8 +74,8 @@ const previousApprovalQuery = preparedOnce((db) =>
 export function loadCurrentPlan(patientId: string, db: Reader = getDb()): PlanVersionDto | null {
   const row = currentPlanQuery(db).get({ patientId });
   if (!row) return null;
-  const needsReview = row.decision === "approved" && pausedForReview(db, patientId, row.decidedAt, new Date().toISOString());
-  return toDto(row, clinicToday(), needsReview);
+  // Something waits for a clinician: a pause or a review hold raised since (lib/data/internal/holds.ts).
+  return toDto(row, clinicToday(), openHolds(db, patientId).length > 0);
 }
 
 /** When the latest approval before this decision was made, for the screening freshness rule. */
@@ -148,8 +149,20 @@ export function recordPlanDecision(
       decidedBy: actor.id,
     })
     .run();
+  const ended = holdsEndedByDecision(openHolds(tx, scope.id), {
+    decision: input.decision,
+    screeningRecordedAt: screening?.recordedAt ?? null,
+    acknowledgedReviewItems: approved ? (input.acknowledgedReviewItems ?? []) : [],
+  });
+  clearHolds(tx, ended, { by: actor.id, note: `Ended by plan version ${currentVersion + 1} (${input.decision}).`, planVersion: currentVersion + 1 });
   const saved = loadCurrentPlan(scope.id, tx)!;
-  recordAudit(tx, { action: "plan.decide", outcome: "success", actor, patientId: scope.id, detail: { before: summary(current), after: summary(saved) } });
+  recordAudit(tx, {
+    action: "plan.decide",
+    outcome: "success",
+    actor,
+    patientId: scope.id,
+    detail: { before: summary(current), after: summary(saved), ...(ended.length ? { endedHolds: ended } : {}) },
+  });
   return { saved };
 }
 
