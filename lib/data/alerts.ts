@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, preparedByKey, preparedOnce, writeTransaction, type Reader, type Tx } from "@/db";
 import { alerts, patients, users } from "@/db/schema";
@@ -11,7 +11,8 @@ import type { AlertListQuery } from "@/lib/validation/reports";
 import { offsetOf, pageOf, type Page } from "./page";
 import { recordAudit, recordPatientRead } from "./audit";
 import { recordListRead } from "./audit-reads";
-import { refuseNotFound } from "./audit-refusals";
+import { recordRefusal, refuseNotFound } from "./audit-refusals";
+import { awaitingCall, notesOf, type AlertNoteDto } from "./internal/alert-notes";
 import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./internal/plans";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
@@ -34,7 +35,15 @@ export type AlertDto = {
   resolvedAt: string | null;
   resolutionNote: string | null;
   suspendedPlanVersion: number | null;
+  /** The patient has no portal access and must be called: the alert cannot close until the call is recorded. */
+  contactRequired: boolean;
+  callRecorded: boolean;
+  patientPhone: string | null;
+  /** The newest notes and recorded calls, oldest first (lib/data/internal/alert-notes.ts). */
+  notes: AlertNoteDto[];
 };
+
+export type { AlertNoteDto };
 
 const acknowledger = alias(users, "acknowledger");
 const resolver = alias(users, "resolver");
@@ -59,6 +68,9 @@ function selectAlerts(db: Reader = getDb()) {
       resolvedAt: alerts.resolvedAt,
       resolutionNote: alerts.resolutionNote,
       suspendedPlanVersion: alerts.suspendedPlanVersion,
+      contactRequired: alerts.contactRequired,
+      awaitingCall: sql<number>`${awaitingCall}`,
+      patientPhone: patients.phone,
     })
     .from(alerts)
     .innerJoin(patients, eq(patients.id, alerts.patientId))
@@ -67,6 +79,14 @@ function selectAlerts(db: Reader = getDb()) {
 }
 
 /** An alert list statement's shape: which optional filters apply (their values are bound). */
+type AlertRow = Awaited<ReturnType<ReturnType<typeof selectAlerts>["all"]>>[number];
+
+/** Rows to DTOs, each with its newest notes (one statement for the whole page). */
+function withNotes(db: Reader, rows: AlertRow[]): AlertDto[] {
+  const notes = notesOf(db, rows.map((r) => r.id));
+  return rows.map(({ awaitingCall: waiting, ...row }) => ({ ...row, callRecorded: row.contactRequired && !waiting, notes: notes.get(row.id) ?? [] }));
+}
+
 type AlertListShape = `${"patient" | "all"}:${"kind" | "all"}`;
 
 const shapeOf = (query: AlertListQuery): AlertListShape => `${query.patientId ? "patient" : "all"}:${query.kind ? "kind" : "all"}`;
@@ -102,7 +122,7 @@ export function listAlerts(actor: Actor, query: AlertListQuery): Page<AlertDto> 
   const shape = shapeOf(query);
   const values = { clinicId: actor.clinicId, status: query.status, patientId: query.patientId ?? null, kind: query.kind ?? null };
   const total = alertCountQuery(shape).get(values)?.n ?? 0;
-  const items = alertPageQuery(shape).all({ ...values, limit: query.pageSize, offset: offsetOf(query) });
+  const items = withNotes(getDb(), alertPageQuery(shape).all({ ...values, limit: query.pageSize, offset: offsetOf(query) }));
   // One patient's alerts are a look at that record (one row per render, with the chart around it).
   if (query.patientId) recordPatientRead(actor, query.patientId, "alerts");
   else recordListRead(actor, "alert.list", query, { rows: items.length, total });
@@ -119,19 +139,32 @@ const openAlertCountsQuery = preparedOnce((db) =>
     .prepare(),
 );
 
+// High alerts acknowledged by someone who is not a clinician (admins could, before #20): still waiting for one.
+const highAwaitingClinicianQuery = preparedOnce((db) =>
+  db
+    .select({ n: count() })
+    .from(alerts)
+    .innerJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
+    .where(and(eq(alerts.clinicId, sql.placeholder("clinicId")), eq(alerts.status, "acknowledged"), eq(alerts.severity, "high"), ne(acknowledger.role, "clinician")))
+    .prepare(),
+);
+
 /**
- * Open alerts of the clinic, for the navigation badge: two counts over alerts_clinic_status_severity_idx.
- * Not audited: two numbers name no patient, and the badge polls every 30 s per open tab.
+ * Alerts of the clinic still waiting for someone, for the navigation badge: counts over
+ * alerts_inbox_order_idx. `high` counts high alerts no clinician has acknowledged or resolved, whatever
+ * an admin did; they count as open too. Not audited: numbers name no patient, and the badge polls every
+ * 30 s per open tab.
  */
 export function countOpenAlerts(actor: Actor): { open: number; high: number } {
   requireRole(actor, STAFF_ROLES);
   const rows = openAlertCountsQuery().all({ clinicId: actor.clinicId });
-  return { open: rows.reduce((sum, r) => sum + r.n, 0), high: rows.find((r) => r.severity === "high")?.n ?? 0 };
+  const waiting = highAwaitingClinicianQuery().get({ clinicId: actor.clinicId })?.n ?? 0;
+  return { open: rows.reduce((sum, r) => sum + r.n, 0) + waiting, high: (rows.find((r) => r.severity === "high")?.n ?? 0) + waiting };
 }
 
 function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
   const row = tx
-    .select({ id: alerts.id, status: alerts.status, severity: alerts.severity, patientId: alerts.patientId, clinicId: alerts.clinicId })
+    .select({ id: alerts.id, status: alerts.status, severity: alerts.severity, patientId: alerts.patientId, clinicId: alerts.clinicId, awaitingCall: sql<number>`${awaitingCall}` })
     .from(alerts)
     .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, actor.clinicId)))
     .get();
@@ -140,17 +173,26 @@ function loadOwnAlert(tx: Tx, actor: Actor, alertId: string) {
 }
 
 function reload(alertId: string): AlertDto {
-  return selectAlerts().where(eq(alerts.id, alertId)).get()!;
+  return withNotes(getDb(), [selectAlerts().where(eq(alerts.id, alertId)).get()!])[0]!;
 }
 
+export const CALL_FIRST = "Record the call to the patient first: they have no portal access and must be told to stop.";
+export const HIGH_NEEDS_CLINICIAN = "Only a clinician can acknowledge a high-severity alert. Add a note to it instead.";
+
+/**
+ * Acknowledging a high alert is a clinical judgement (an admin annotates it instead), and an alert whose
+ * patient must be called stays open until the call is recorded.
+ */
 export function acknowledgeAlert(actor: Actor, alertId: string): AlertDto {
   requireRole(actor, STAFF_ROLES);
-  writeTransaction((tx) => {
+  auditForbidden(actor, "alert.acknowledge", alertId, () => writeTransaction((tx) => {
     const alert = loadOwnAlert(tx, actor, alertId);
+    if (alert.severity === "high" && actor.role !== "clinician") throw new ForbiddenError(HIGH_NEEDS_CLINICIAN);
     if (alert.status !== "open") throw new ConflictError(`This alert is already ${alert.status}.`);
+    if (alert.awaitingCall) throw new ConflictError(CALL_FIRST);
     tx.update(alerts).set({ status: "acknowledged", acknowledgedBy: actor.id, acknowledgedAt: new Date().toISOString() }).where(eq(alerts.id, alertId)).run();
     recordAudit(tx, { action: "alert.acknowledge", outcome: "success", actor, patientId: alert.patientId, detail: { alertId } });
-  });
+  }));
   return reload(alertId);
 }
 
@@ -160,11 +202,12 @@ export function acknowledgeAlert(actor: Actor, alertId: string): AlertDto {
  */
 export function resolveAlert(actor: Actor, alertId: string, input: { note: string; suspendPlan: boolean }): AlertDto {
   requireRole(actor, input.suspendPlan ? ["clinician"] : STAFF_ROLES);
-  const refused = auditForbidden(actor, alertId, () => writeTransaction((tx) => {
+  const refused = auditForbidden(actor, "alert.resolve", alertId, () => writeTransaction((tx) => {
     const alert = loadOwnAlert(tx, actor, alertId);
-    // Closing a high alert is a clinical judgement; admins may acknowledge it, not resolve it.
-    if (alert.severity === "high" && actor.role !== "clinician") throw new ForbiddenError("Only a clinician can resolve a high-severity alert.");
+    // Closing a high alert is a clinical judgement; admins annotate it instead.
+    if (alert.severity === "high" && actor.role !== "clinician") throw new ForbiddenError("Only a clinician can resolve a high-severity alert. Add a note to it instead.");
     if (alert.status === "resolved") throw new ConflictError("This alert is already resolved.");
+    if (alert.awaitingCall) throw new ConflictError(CALL_FIRST);
     const now = new Date().toISOString();
     let suspendedPlanVersion: number | null = null;
     if (input.suspendPlan) {
@@ -193,12 +236,12 @@ export function resolveAlert(actor: Actor, alertId: string, input: { note: strin
   return reload(alertId);
 }
 
-/** A refused resolution is audited outside the transaction it rolled back. */
-function auditForbidden<T>(actor: Actor, alertId: string, write: () => T): T {
+/** A refused acknowledgement or resolution is audited outside the transaction it rolled back. */
+function auditForbidden<T>(actor: Actor, action: "alert.acknowledge" | "alert.resolve", alertId: string, write: () => T): T {
   try {
     return write();
   } catch (error) {
-    if (error instanceof ForbiddenError) recordAudit(getDb(), { action: "alert.resolve", outcome: "denied", actor, detail: { alertId, reason: error.message } });
+    if (error instanceof ForbiddenError) recordRefusal({ action, outcome: "denied", actor, detail: { alertId, reason: error.message } });
     throw error;
   }
 }

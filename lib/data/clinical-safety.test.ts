@@ -245,12 +245,13 @@ describe("decisions on current grounds", () => {
 });
 
 describe("who may weaken safety", () => {
-  it("lets admins acknowledge but not resolve a high alert, and audits the refusal", () => {
+  it("lets admins neither acknowledge nor resolve a high alert, and audits the refusals", () => {
     const id = patientWithPlan();
     log(id, { needleMm: 2.0 });
     const [alert] = listAlerts(rivera(), openOf(id)).items;
     expect(() => resolveAlert(admin(), alert!.id, { note: "Looked fine on the phone", suspendPlan: false })).toThrow(ForbiddenError);
-    expect(acknowledgeAlert(admin(), alert!.id).status).toBe("acknowledged");
+    expect(() => acknowledgeAlert(admin(), alert!.id)).toThrow(ForbiddenError);
+    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "alert.acknowledge"), eq(auditEvents.outcome, "denied"))).all().some((r) => JSON.parse(r.detail!).alertId === alert!.id)).toBe(true);
     const refusals = db.select().from(auditEvents).where(and(eq(auditEvents.action, "alert.resolve"), eq(auditEvents.outcome, "denied"))).all();
     expect(refusals.some((r) => JSON.parse(r.detail!).alertId === alert!.id)).toBe(true);
     expect(resolveAlert(rivera(), alert!.id, { note: "Called the patient; no harm.", suspendPlan: false }).status).toBe("resolved");

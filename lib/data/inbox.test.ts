@@ -130,7 +130,7 @@ describe("grouped alert inbox", () => {
     logSession(rivera(), id, session(minutesAgo(0)));
     const before = countOpenAlerts(rivera()).open;
     const input = alertGroupActionSchema.parse({ patientId: id, kind: group.kind, upTo: group.lastAt, action: "acknowledge" });
-    expect(actOnAlertGroup(rivera(), input)).toEqual({ updated: 5 });
+    expect(actOnAlertGroup(rivera(), input)).toEqual({ updated: 5, leftForClinician: 0, awaitingCall: 0 });
     expect(countOpenAlerts(rivera()).open).toBe(before - 5);
     expect(listAlerts(rivera(), { status: "open", patientId: id, page: 1, pageSize: 50 }).total).toBe(1);
     const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "alert.group_acknowledge"), eq(auditEvents.patientId, id))).all();
@@ -150,6 +150,35 @@ describe("grouped alert inbox", () => {
     expect(actOnAlertGroup(rivera(), input).updated).toBe(group.count);
     const resolved = db.select().from(alerts).where(and(eq(alerts.patientId, id), eq(alerts.status, "resolved"))).all();
     expect(resolved.every((a) => a.resolvedBy === rivera().id && a.acknowledgedBy === rivera().id && a.resolutionNote === input.note)).toBe(true);
+  });
+
+  it("leads a group row with its most severe item, even when a normal alert is newer", () => {
+    const id = patientWithPlan();
+    logSession(rivera(), id, session(minutesAgo(30), { needleMm: 1.5 }));
+    logSession(rivera(), id, session(minutesAgo(5), { sanitized: false }));
+    const group = listAlertGroups(rivera(), { page: 1, pageSize: 100 }).items.find((g) => g.patientId === id)!;
+    expect(group).toMatchObject({ count: 2, highCount: 1, severity: "high" });
+    expect(group.lead).toMatchObject({ severity: "high", summary: expect.stringMatching(/home maximum|clinic/i) });
+    expect(group.latestSummary).toMatch(/not sanitized/i);
+    expect(group.lead.id).not.toBe(group.latestId);
+  });
+
+  it("lets an admin acknowledge only a group's normal alerts, leaving the high ones open for a clinician", () => {
+    const id = patientWithPlan();
+    logSession(rivera(), id, session(minutesAgo(40), { needleMm: 1.5 }));
+    logSession(rivera(), id, session(minutesAgo(20), { sanitized: false }));
+    const group = listAlertGroups(admin(), { page: 1, pageSize: 100 }).items.find((g) => g.patientId === id)!;
+    const highBefore = countOpenAlerts(admin()).high;
+    const input = alertGroupActionSchema.parse({ patientId: id, kind: group.kind, upTo: group.lastAt, action: "acknowledge" });
+    expect(actOnAlertGroup(admin(), input)).toEqual({ updated: 1, leftForClinician: 1, awaitingCall: 0 });
+    expect(listAlerts(rivera(), { status: "open", patientId: id, page: 1, pageSize: 50 }).items.map((a) => a.severity)).toEqual(["high"]);
+    expect(countOpenAlerts(admin()).high).toBe(highBefore);
+    // What is left is high only: the admin is refused (audited), a clinician is not.
+    expect(() => actOnAlertGroup(admin(), input)).toThrow(ForbiddenError);
+    const refusals = db.select().from(auditEvents).where(and(eq(auditEvents.action, "alert.group_acknowledge"), eq(auditEvents.outcome, "denied"), eq(auditEvents.patientId, id))).all();
+    expect(refusals).toHaveLength(1);
+    expect(actOnAlertGroup(rivera(), input)).toEqual({ updated: 1, leftForClinician: 0, awaitingCall: 0 });
+    expect(countOpenAlerts(admin()).high).toBe(highBefore - 1);
   });
 
   it("refuses a resolution without a note", () => {
