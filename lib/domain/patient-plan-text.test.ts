@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterReportText, callClinic, pauseWhatToDo, PAUSE_WHY, planValidity, recentClearing } from "./patient-plan-text";
+import { afterReportText, callClinic, pauseWhatToDo, PAUSE_WHY, planValidity, recentClearing, spacingReasonLines } from "./patient-plan-text";
 
 describe("afterReportText", () => {
   it("says the clinic will see the report, never that it has been alerted, with the clinic's phone", () => {
@@ -54,5 +54,16 @@ describe("recentClearing", () => {
   it("counts days on the clinic's calendar", () => {
     // 23:30 UTC on 5 Nov is 6 Nov in Tokyo: 30 clinic days before 6 Dec.
     expect(recentClearing("2026-11-05T23:30:00Z", now, "Asia/Tokyo")).toBe("2026-11-06");
+  });
+});
+
+describe("spacingReasonLines", () => {
+  it("explains a longer needle and prolonged redness, and nothing for the plan's own interval", () => {
+    expect(spacingReasonLines(["plan_interval"], 7)).toEqual([]);
+    expect(spacingReasonLines(["longer_needle", "prolonged_redness"], 1)).toEqual([
+      "Your last session used a longer needle than your plan allows, so the spacing for that needle length applies.",
+      "Redness lasted more than 2 days after your last session, so your clinic adds 1 extra day.",
+    ]);
+    expect(spacingReasonLines(["prolonged_redness"], 7)).toEqual(["Redness lasted more than 2 days after your last session, so your clinic adds 7 extra days."]);
   });
 });

@@ -42,6 +42,15 @@ export function pauseWhatToDo(phone: string | null, clinicianName: string): stri
   return `Do not microneedle any area until your clinic clears you. ${capitalize(callClinic(phone))} so ${clinicianName} can check on you; if it gets worse, seek urgent care.`;
 }
 
+/** Why an area's next session is later than the plan's own interval (home-care's reasons), in plain words. */
+export function spacingReasonLines(reasons: readonly string[], extraDays: number): string[] {
+  return [
+    reasons.includes("longer_needle") && "Your last session used a longer needle than your plan allows, so the spacing for that needle length applies.",
+    reasons.includes("prolonged_redness") &&
+      `Redness lasted more than 2 days after your last session, so your clinic adds ${extraDays} extra ${extraDays === 1 ? "day" : "days"}.`,
+  ].filter((line): line is string => Boolean(line));
+}
+
 /** How long after a clearing the plan still says so. */
 export const CLEARED_NOTICE_DAYS = 30;
 

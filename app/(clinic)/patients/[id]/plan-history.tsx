@@ -25,7 +25,7 @@ export function PlanHistory({ versions }: { versions: PlanVersionDto[] }) {
               Version {v.version} · {v.decision} · {v.decidedBy.name} · <ClinicTime iso={v.decidedAt} />
             </p>
             <div className="mt-1">
-              <PlanSummary plan={v} />
+              <PlanSummary plan={v} standingGuidance={false} />
             </div>
             {/* An approval shows its screening version in the summary; a denial or suspension is decided on one too. */}
             {v.decision !== "approved" && v.screeningVersion !== null && (
