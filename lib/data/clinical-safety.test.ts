@@ -223,15 +223,18 @@ describe("decisions on current grounds", () => {
   it("raises a high alert and pauses the plan when a new screening adds a blocking item", () => {
     const id = patientWithPlan();
     expect(rosterRow(id)?.needsReview).toBe(false);
+    // A review item asks for a look (normal) and leaves the plan usable; a blocking one pauses it (high).
     screen(id, ["rosacea"]);
-    expect(openAlerts(id)).toEqual([]);
+    expect(openAlerts(id)).toMatchObject([{ kind: "new_review_item", severity: "normal" }]);
+    expect(getHomeCare(rivera(), id).pause).toBeNull();
     screen(id, ["rosacea", "pregnancy"]);
-    expect(openAlerts(id)).toMatchObject([{ kind: "new_contraindication", severity: "high" }]);
+    expect(openAlerts(id)).toMatchObject([{ kind: "new_review_item", severity: "normal" }, { kind: "new_contraindication", severity: "high" }]);
     expect(loadCurrentPlan(id)).toMatchObject({ status: "approved", needsReview: true });
     expect(getPatient(rivera(), id).currentPlan?.needsReview).toBe(true);
     expect(rosterRow(id)).toMatchObject({ planStatus: "approved", needsReview: true });
-    expect(getHomeCare(rivera(), id).areas).toEqual([]);
-    expect(log(id, { performedAt: ago(0) }).flags).toContain("plan_under_review");
+    expect(getHomeCare(rivera(), id).pause).toMatchObject({ reason: "contraindication", items: ["pregnancy"] });
+    expect(getHomeCare(rivera(), id).areas.every((a) => !a.allowed)).toBe(true);
+    expect(log(id, { performedAt: ago(0) }).flags).toEqual(expect.arrayContaining(["while_paused", "contraindicated"]));
     approve(id, {
       baseVersion: 1,
       screeningVersion: 3,
@@ -259,7 +262,7 @@ describe("who may weaken safety", () => {
 
   it("refuses settings that loosen a DOMAIN default, and safety changes by an admin", () => {
     const settings = getClinicSettings(rivera());
-    const put = (actor: ReturnType<typeof rivera>, change: Record<string, unknown>) => updateClinicSettings(actor, clinicSettingsSchema.parse({ ...settings, ...change }));
+    const put = (actor: ReturnType<typeof rivera>, change: Record<string, unknown>) => updateClinicSettings(actor, clinicSettingsSchema.parse({ ...settings, ...change })).settings;
     expect(ruleOf(() => put(rivera(), { screeningClasses: { ...settings.screeningClasses, pregnancy: "review" } }))).toEqual(["screening_always_blocks"]);
     expect(ruleOf(() => put(rivera(), { intervalFloors: [{ upToMm: 1.0, minDays: 20 }] }))).toEqual(["interval_floor_below_minimum"]);
     expect(ruleOf(() => put(rivera(), { alertRules: { ...settings.alertRules, persistentHours: 96 } }))).toEqual(["persistent_alert_weakened"]);
