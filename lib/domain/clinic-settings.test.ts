@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultClinicSettings, findLoosening, type ClinicSettings } from "./clinic-settings";
+import { defaultClinicSettings, describeSettingsChange, findLoosening, keepBlocking, loosenedBlockClasses, sameSettings, TWO_STEP_BLOCK_ITEMS, type ClinicSettings } from "./clinic-settings";
 
 const loosened = (change: (s: ClinicSettings) => void) => {
   const settings = defaultClinicSettings();
@@ -48,5 +48,72 @@ describe("findLoosening", () => {
     expect(loosened((s) => (s.isotretinoinLookbackMonths = 5))).toEqual(["isotretinoin_lookback_shortened"]);
     expect(loosened((s) => (s.screeningValidityDays = 91))).toEqual(["screening_validity_lengthened"]);
     expect(loosened((s) => (s.rednessExtraSpacingDays = 6))).toEqual(["redness_spacing_shortened"]);
+  });
+});
+
+describe("loosenedBlockClasses: what needs a second clinician", () => {
+  const changed = (change: (s: ClinicSettings) => void, before = defaultClinicSettings()) => {
+    const after = structuredClone(before);
+    change(after);
+    return loosenedBlockClasses(before, after);
+  };
+
+  it("names every DOMAIN block class but the three absolute ones", () => {
+    expect([...TWO_STEP_BLOCK_ITEMS].sort()).toEqual(["active_acne", "collagen_vascular", "immunosuppression", "keloid", "skin_cancer"]);
+  });
+
+  it("names each of them turned from block to review, and nothing else", () => {
+    expect(changed((s) => (s.screeningClasses.keloid = "review"))).toEqual(["keloid"]);
+    expect(
+      changed((s) => {
+        for (const item of TWO_STEP_BLOCK_ITEMS) s.screeningClasses[item] = "review";
+      }),
+    ).toEqual([...TWO_STEP_BLOCK_ITEMS]);
+    // Tightening, and loosening anything else, never waits (the absolute ones are refused by findLoosening).
+    expect(changed((s) => (s.screeningClasses.rosacea = "block"))).toEqual([]);
+    expect(changed((s) => (s.screeningValidityDays = 30))).toEqual([]);
+    expect(changed((s) => (s.screeningClasses.pregnancy = "review"))).toEqual([]);
+  });
+
+  it("compares with the clinic's settings now: a confirmed review stays review, a clinic's own block may go back", () => {
+    const confirmed = defaultClinicSettings();
+    confirmed.screeningClasses.keloid = "review";
+    expect(changed((s) => (s.screeningValidityDays = 60), confirmed)).toEqual([]);
+    const stricter = defaultClinicSettings();
+    stricter.screeningClasses.rosacea = "block";
+    expect(changed((s) => (s.screeningClasses.rosacea = "review"), stricter)).toEqual([]);
+  });
+});
+
+describe("keepBlocking and sameSettings", () => {
+  it("hold the proposed items at block, so what applies at once never loosens them", () => {
+    const next = defaultClinicSettings();
+    next.screeningClasses.keloid = "review";
+    next.screeningValidityDays = 60;
+    const now = keepBlocking(next, ["keloid"]);
+    expect(now.screeningClasses.keloid).toBe("block");
+    expect(now.screeningValidityDays).toBe(60);
+    expect(next.screeningClasses.keloid).toBe("review");
+  });
+
+  it("compare values, not the order keys were written in", () => {
+    const a = defaultClinicSettings();
+    const reordered = Object.fromEntries(Object.entries(a).reverse()) as ClinicSettings;
+    expect(Object.keys(reordered)[0]).toBe("rednessExtraSpacingDays");
+    expect(sameSettings(a, reordered)).toBe(true);
+    expect(sameSettings(a, { ...a, screeningValidityDays: 89 })).toBe(false);
+    expect(sameSettings(a, keepBlocking({ ...a, screeningClasses: { ...a.screeningClasses, keloid: "review" } }, ["keloid"]))).toBe(true);
+  });
+});
+
+describe("describeSettingsChange", () => {
+  it("names each class and value changed, in words", () => {
+    const before = defaultClinicSettings();
+    const after = structuredClone(before);
+    after.screeningClasses.keloid = "review";
+    after.screeningValidityDays = 60;
+    after.intervalFloors = [{ upToMm: 1.0, minDays: 30 }];
+    expect(describeSettingsChange(before, after)).toEqual(["Keloid or hypertrophic scarring history: Block → Review", "Spacing floors changed", "Screening validity (days): 90 → 60"]);
+    expect(describeSettingsChange(before, before)).toEqual(["No change"]);
   });
 });

@@ -99,3 +99,64 @@ export function findLoosening(settings: ClinicSettings): SettingsLoosening[] {
   }
   return found;
 }
+
+/**
+ * DOMAIN.md block classes a clinic may turn into review, but only in two steps: one clinician proposes
+ * with a reason, a second clinician or an admin confirms within PROPOSAL_TTL_HOURS. The items in
+ * ALWAYS_BLOCK_ITEMS never become review at all (findLoosening refuses them).
+ */
+export const TWO_STEP_BLOCK_ITEMS: readonly ScreeningItemCode[] = SCREENING_ITEMS.filter(
+  (i) => i.defaultClass === "block" && !ALWAYS_BLOCK_ITEMS.includes(i.code),
+).map((i) => i.code);
+
+/** The two-step items a change turns from block (as the clinic has it now) into review. */
+export function loosenedBlockClasses(before: ClinicSettings, after: ClinicSettings): ScreeningItemCode[] {
+  return TWO_STEP_BLOCK_ITEMS.filter((item) => before.screeningClasses[item] === "block" && after.screeningClasses[item] === "review");
+}
+
+/** The settings with these items kept blocking: what holds while their loosening waits for confirmation. */
+export function keepBlocking(settings: ClinicSettings, items: readonly string[]): ClinicSettings {
+  const classes = { ...settings.screeningClasses };
+  for (const item of items) if (item in classes) classes[item as ScreeningItemCode] = "block";
+  return { ...settings, screeningClasses: classes };
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
+/** Whether two settings say the same, whatever order their keys were written in. */
+export function sameSettings(a: ClinicSettings, b: ClinicSettings): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+const SETTING_LABELS = {
+  intervalFloors: "Spacing floors",
+  isotretinoinLookbackMonths: "Isotretinoin lookback (months)",
+  alertRules: "Alert rules",
+  screeningValidityDays: "Screening validity (days)",
+  rednessExtraSpacingDays: "Extra spacing after redness (days)",
+} as const;
+
+const CLASS_WORDS = { block: "Block", review: "Review" } as const;
+
+/** What a change does, one line per setting, for the settings history ("Keloid …: Block → Review"). */
+export function describeSettingsChange(before: Partial<ClinicSettings>, after: Partial<ClinicSettings>): string[] {
+  const lines: string[] = [];
+  for (const item of SCREENING_ITEMS) {
+    const from = before.screeningClasses?.[item.code];
+    const to = after.screeningClasses?.[item.code];
+    if (from && to && from !== to) lines.push(`${item.label}: ${CLASS_WORDS[from]} → ${CLASS_WORDS[to]}`);
+  }
+  for (const [key, label] of Object.entries(SETTING_LABELS) as [keyof typeof SETTING_LABELS, string][]) {
+    const from = before[key];
+    const to = after[key];
+    if (JSON.stringify(canonical(from)) === JSON.stringify(canonical(to))) continue;
+    lines.push(typeof from === "number" && typeof to === "number" ? `${label}: ${from} → ${to}` : `${label} changed`);
+  }
+  return lines.length ? lines : ["No change"];
+}

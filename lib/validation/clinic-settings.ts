@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HOME_MAX_NEEDLE_MM, SCREENING_CLASSES, SCREENING_ITEMS } from "@/lib/domain/clinical";
 import { SYMPTOM_CODES } from "@/lib/domain/reactions";
+import { optionalText, pageSizeSchema, pagingSchema } from "./common";
 
 const classes = Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, z.enum(SCREENING_CLASSES)])) as {
   [K in (typeof SCREENING_ITEMS)[number]["code"]]: z.ZodEnum<{ block: "block"; review: "review" }>;
@@ -43,5 +44,17 @@ export const clinicSettingsSchema = z.object({
     .optional(),
   screeningValidityDays: days("screeningValidityDays", 7, 365).optional(),
   rednessExtraSpacingDays: days("rednessExtraSpacingDays", 0, 60).optional(),
+  /**
+   * Why a blocking screening item should only warn: required (a justification, lib/domain/text.ts) when
+   * the save turns one from block to review, which then waits for a second clinician or an admin.
+   */
+  reason: optionalText(1000, "reason"),
 });
 export type ClinicSettingsInput = z.infer<typeof clinicSettingsSchema>;
+
+/** A page of the clinic's settings proposals (GET /api/clinic/settings/proposals). */
+export const settingsProposalsQuerySchema = z.object({ page: pagingSchema.page, pageSize: pageSizeSchema(50, 10) });
+export type SettingsProposalsQuery = z.infer<typeof settingsProposalsQuerySchema>;
+
+/** The settings page's history: a page of proposals and a page of past saves, each paged on its own. */
+export const settingsHistoryQuerySchema = z.object({ proposals: pagingSchema.page, changes: pagingSchema.page });

@@ -1,7 +1,7 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
 import { eq, sql } from "drizzle-orm";
-import { getDb, preparedOnce, type Reader } from "@/db";
+import { getDb, preparedOnce, type Reader, type Tx } from "@/db";
 import { clinicSettings } from "@/db/schema";
 import { defaultClinicSettings, type ClinicSettings } from "@/lib/domain/clinic-settings";
 
@@ -21,4 +21,10 @@ export function loadClinicSettings(clinicId: string, db: Reader = getDb()): Clin
     screeningValidityDays: row.screeningValidityDays,
     rednessExtraSpacingDays: row.rednessExtraSpacingDays,
   };
+}
+
+/** Stores the clinic's whole settings (insert or replace); the caller audits it in the same transaction. */
+export function writeClinicSettings(tx: Tx, clinicId: string, settings: ClinicSettings, updatedBy: string, now: Date): void {
+  const values = { ...settings, updatedBy, updatedAt: now.toISOString() };
+  tx.insert(clinicSettings).values({ clinicId, ...values }).onConflictDoUpdate({ target: clinicSettings.clinicId, set: values }).run();
 }
