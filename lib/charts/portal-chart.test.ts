@@ -21,6 +21,7 @@ const charts = {
     },
     { id: "r2", reportedAt: "2026-01-12T15:00:00.000Z", sessionId: "s1", symptoms: [{ symptom: "erythema" as const, grade: 0 }] },
   ],
+  pauses: [],
 };
 
 describe("toPortalChart", () => {
@@ -50,9 +51,20 @@ describe("toPortalChart", () => {
   });
 
   it("handles an empty range with no start", () => {
-    const data = toPortalChart({ from: null, to: charts.to, sessions: [], reactions: [] });
-    expect(data).toMatchObject({ from: data.to, symptoms: [], rows: [], sessionCount: 0 });
+    const data = toPortalChart({ from: null, to: charts.to, sessions: [], reactions: [], pauses: [] });
+    expect(data).toMatchObject({ from: data.to, symptoms: [], rows: [], sessionCount: 0, pauses: [] });
     expect(timeTicks(data.from, data.to)).toEqual([data.to]);
+  });
+
+  it("shades each pause clamped to the range, keeping its real bounds for the words", () => {
+    const pauses = [
+      { since: "2025-12-20T00:00:00.000Z", until: "2026-01-10T00:00:00.000Z", reason: "contraindication" as const },
+      { since: "2026-03-30T00:00:00.000Z", until: null, reason: "warning_sign" as const },
+    ];
+    expect(toPortalChart({ ...charts, pauses }).pauses).toEqual([
+      { x1: Date.parse(charts.from), x2: Date.parse(pauses[0]!.until!), since: Date.parse(pauses[0]!.since), until: Date.parse(pauses[0]!.until!), reason: "contraindication" },
+      { x1: Date.parse(pauses[1]!.since), x2: Date.parse(charts.to), since: Date.parse(pauses[1]!.since), until: null, reason: "warning_sign" },
+    ]);
   });
 
   it("spaces date ticks evenly over the range", () => {

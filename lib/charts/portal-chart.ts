@@ -1,4 +1,4 @@
-import type { PatientCharts } from "@/lib/charts/types";
+import type { ChartPauseReason, PatientCharts } from "@/lib/charts/types";
 import { SYMPTOMS } from "@/lib/domain/reactions";
 
 /** Where session markers sit: a band under the grade axis, so they never hide a reaction at 0. */
@@ -17,14 +17,24 @@ export type PortalChartRow = {
   [plotted: string]: unknown;
 };
 
-export type PortalChartData = { from: number; to: number; symptoms: string[]; rows: PortalChartRow[]; sessionCount: number };
+/** A stretch the clinic paused home microneedling: `x1`/`x2` clamped to the axis, `until` null while still paused. */
+export type PortalPause = { x1: number; x2: number; since: number; until: number | null; reason: ChartPauseReason };
+
+export type PortalChartData = { from: number; to: number; symptoms: string[]; rows: PortalChartRow[]; sessionCount: number; pauses: PortalPause[] };
+
+/** Why the clinic paused, in the patient's words (who reported it is not implied). */
+export const PORTAL_PAUSE_LABELS: Record<ChartPauseReason, string> = {
+  warning_sign: "Paused after a warning sign",
+  contraindication: "Paused for a health condition on your record",
+  health_change: "Paused after a change in your health",
+};
 
 /**
  * The portal chart's rows, shaped on the server: one row per session (a marker in its own lane) and
  * one per reaction report (a dot per symptom at its grade), oldest first. Only symptoms that were
  * ever above 0 in the range get a series, in the app's usual order.
  */
-export function toPortalChart(charts: Pick<PatientCharts, "from" | "to" | "sessions" | "reactions">): PortalChartData {
+export function toPortalChart(charts: Pick<PatientCharts, "from" | "to" | "sessions" | "reactions" | "pauses">): PortalChartData {
   const to = Date.parse(charts.to);
   const from = charts.from ? Date.parse(charts.from) : to;
   const seen = new Set(charts.reactions.flatMap((r) => r.symptoms.filter((s) => s.grade > 0).map((s) => s.symptom)));
@@ -47,7 +57,14 @@ export function toPortalChart(charts: Pick<PatientCharts, "from" | "to" | "sessi
     return row;
   });
   const rows = [...sessionRows, ...reactionRows].sort((a, b) => a.t - b.t);
-  return { from, to, symptoms, rows, sessionCount: sessionRows.length };
+  const pauses = charts.pauses
+    .map((p) => {
+      const since = Date.parse(p.since);
+      const until = p.until === null ? null : Date.parse(p.until);
+      return { x1: Math.max(since, from), x2: Math.min(until ?? to, to), since, until, reason: p.reason };
+    })
+    .filter((p) => p.x2 > p.x1);
+  return { from, to, symptoms, rows, sessionCount: sessionRows.length, pauses };
 }
 
 /** Evenly spaced date ticks across the range (at least two), so a phone-width axis never crowds. */

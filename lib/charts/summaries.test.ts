@@ -49,6 +49,29 @@ describe("needleSummary", () => {
     expect(needleSummary(charts({ limits: face05, sessions: [session(3)] }))).toBe("The one session in the last 90 days stayed within the approved needle length.");
   });
 
+  it("tells a pause apart from a plan change, still in force or cleared", () => {
+    const limits = [
+      { area: "face", from: daysAgo(90), to: daysAgo(10), maxNeedleMm: 0.5 },
+      { area: "face", from: daysAgo(10), to: null, maxNeedleMm: 0 },
+    ];
+    expect(needleSummary(charts({ limits, pauses: [{ since: daysAgo(10), until: null, reason: "warning_sign" }] }))).toBe(
+      "No sessions in the last 90 days; the approved maximum now is face none; paused for a warning sign since 20 Jun 2025 (still in force: no length allowed).",
+    );
+    const cleared = [
+      { area: "face", from: daysAgo(90), to: daysAgo(40), maxNeedleMm: 0.25 },
+      { area: "face", from: daysAgo(40), to: daysAgo(30), maxNeedleMm: 0.5 },
+      { area: "face", from: daysAgo(30), to: daysAgo(20), maxNeedleMm: 0 },
+      { area: "face", from: daysAgo(20), to: null, maxNeedleMm: 0.5 },
+    ];
+    const pauses = [
+      { since: daysAgo(120), until: daysAgo(100), reason: "health_change" as const },
+      { since: daysAgo(30), until: daysAgo(20), reason: "contraindication" as const },
+    ];
+    expect(needleSummary(charts({ limits: cleared, pauses, sessions: [session(3)] }))).toBe(
+      "The one session in the last 90 days stayed within the approved needle length; the approved maximum changed once; paused 2 times, the latest for a new contraindication from 31 May 2025 to 10 Jun 2025.",
+    );
+  });
+
   it("says when a session happened with nothing approved", () => {
     expect(needleSummary(charts({ sessions: [session(3, { needleMm: 0.25 })] }))).toContain("when none was approved");
   });

@@ -7,6 +7,7 @@ import { healingTrend } from "./healing";
 import { areaLabel, plural, shortSymptomLabel } from "./labels";
 import { emptyRangeMessage, rangePhrase } from "./ranges";
 import { limitAt, sessionsOverLimit } from "./limits";
+import { PAUSE_REASON_LABELS } from "./pauses";
 import { isOffPlan, worstGrade } from "./timeline";
 import type { ChartRange, PatientCharts } from "./types";
 
@@ -35,14 +36,28 @@ export function timelineSummary(charts: Pick<PatientCharts, "range" | "sessions"
   return `${sessionPart} and ${plural(reactions.length, "reaction")} ${rangePhrase(range)}; ${worstPart}, and the latest reaction (${formatClinicDay(latest.reportedAt, timeZone)}) ${latestPart}.`;
 }
 
-export function needleSummary(charts: Pick<PatientCharts, "range" | "sessions" | "limits" | "to">, timeZone = "UTC"): string {
-  const { range, sessions, limits } = charts;
+/** "; paused for a warning sign since 3 Nov 2026 (still in force)": the latest pause, and how many there were. */
+function pausePart(pauses: PatientCharts["pauses"], timeZone: string): string {
+  const latest = pauses.at(-1);
+  if (!latest) return "";
+  const why = `for a ${PAUSE_REASON_LABELS[latest.reason]}`;
+  const when =
+    latest.until === null
+      ? `since ${formatClinicDay(latest.since, timeZone)} (still in force: no length allowed)`
+      : `from ${formatClinicDay(latest.since, timeZone)} to ${formatClinicDay(latest.until, timeZone)}`;
+  return pauses.length === 1 ? `; paused ${why} ${when}` : `; paused ${pauses.length} times, the latest ${why} ${when}`;
+}
+
+export function needleSummary(charts: Pick<PatientCharts, "range" | "sessions" | "limits" | "to" | "pauses">, timeZone = "UTC"): string {
+  const { range, sessions, limits, pauses } = charts;
   const areas = [...new Set(limits.map((l) => l.area))];
-  const changes = limits.length - areas.length;
-  const changePart = changes > 0 ? `; the approved maximum changed ${changes === 1 ? "once" : `${changes} times`}` : "";
+  // A pause starts and ends a step of its own: those are told as pauses, not as plan changes.
+  const pauseEdges = new Set(pauses.flatMap((p) => [p.since, p.until]));
+  const changes = limits.filter((l, i) => limits[i - 1]?.area === l.area && !pauseEdges.has(l.from)).length;
+  const changePart = (changes > 0 ? `; the approved maximum changed ${changes === 1 ? "once" : `${changes} times`}` : "") + pausePart(pauses, timeZone);
   if (sessions.length === 0) {
     const now = Date.parse(charts.to);
-    const current = areas.map((a) => `${areaLabel(a).toLowerCase()} ${formatMm(limitAt(limits, a, now))} mm`).join(", ");
+    const current = areas.map((a) => `${areaLabel(a).toLowerCase()} ${limitAt(limits, a, now) === 0 ? "none" : `${formatMm(limitAt(limits, a, now))} mm`}`).join(", ");
     return `No sessions ${rangePhrase(range)}${current ? `; the approved maximum now is ${current}` : ""}${changePart}.`;
   }
   const over = sessionsOverLimit(charts);

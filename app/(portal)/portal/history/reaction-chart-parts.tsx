@@ -2,7 +2,7 @@
 
 import type { TooltipContentProps } from "recharts";
 import { areaLabel, shortSymptomLabel } from "@/lib/charts/labels";
-import type { PortalChartRow } from "@/lib/charts/portal-chart";
+import { PORTAL_PAUSE_LABELS, type PortalChartRow, type PortalPause } from "@/lib/charts/portal-chart";
 import { symptomColor } from "@/lib/charts/symptom-colors";
 import { formatMm } from "@/lib/domain/clinical";
 import { gradeLabel } from "@/lib/domain/reactions";
@@ -12,6 +12,13 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sho
 const momentFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 export const shortDate = (t: number) => dayFormat.format(t);
+
+/** The colour of a paused stretch on the chart and its key. */
+export const PAUSE_FILL = "#B2182B";
+
+function describePause(pause: PortalPause): string {
+  return `${PORTAL_PAUSE_LABELS[pause.reason]}: ${pause.until === null ? "still paused, do not microneedle" : `until ${momentFormat.format(pause.until)}`}`;
+}
 
 function describe(row: PortalChartRow): string {
   if (row.session) return `Session: ${areaLabel(row.session.area)}, ${formatMm(row.session.needleMm)} mm`;
@@ -40,7 +47,7 @@ export function ChartTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** A line of coloured keys, not a list: the history below is the page's list of entries. */
-export function ChartLegend({ symptoms }: { symptoms: string[] }) {
+export function ChartLegend({ symptoms, paused = false }: { symptoms: string[]; paused?: boolean }) {
   return (
     <p data-testid="chart-key" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
       {symptoms.map((symptom) => (
@@ -55,12 +62,20 @@ export function ChartLegend({ symptoms }: { symptoms: string[] }) {
         </svg>
         A session
       </span>
+      {paused && (
+        <span className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block size-3" style={{ backgroundColor: PAUSE_FILL, opacity: 0.3 }} />
+          Paused by your clinic
+        </span>
+      )}
     </p>
   );
 }
 
 /** The chart's data as a table, newest first like the history below. */
-export function ChartTable({ rows }: { rows: PortalChartRow[] }) {
+export function ChartTable({ rows, pauses = [] }: { rows: PortalChartRow[]; pauses?: PortalPause[] }) {
+  // Each pause is a row at its start, among the sessions and reports, newest first.
+  const entries = [...rows.map((row) => ({ t: row.t, what: describe(row) })), ...pauses.map((p) => ({ t: p.since, what: describePause(p) }))].sort((a, b) => b.t - a.t);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium text-brand-700">Show as table</summary>
@@ -74,10 +89,10 @@ export function ChartTable({ rows }: { rows: PortalChartRow[] }) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {[...rows].reverse().map((row, i) => (
-              <tr key={`${row.t}-${i}`}>
-                <td className="whitespace-nowrap px-3 py-2">{momentFormat.format(row.t)}</td>
-                <td className="px-3 py-2">{describe(row)}</td>
+            {entries.map((entry, i) => (
+              <tr key={`${entry.t}-${i}`}>
+                <td className="whitespace-nowrap px-3 py-2">{momentFormat.format(entry.t)}</td>
+                <td className="px-3 py-2">{entry.what}</td>
               </tr>
             ))}
           </tbody>

@@ -1,11 +1,11 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
-import { SESSION_LANE, timeTicks, type PortalChartData } from "@/lib/charts/portal-chart";
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
+import { PORTAL_PAUSE_LABELS, SESSION_LANE, timeTicks, type PortalChartData } from "@/lib/charts/portal-chart";
 import { symptomColor } from "@/lib/charts/symptom-colors";
 import { gradeLabel } from "@/lib/domain/reactions";
 import { shortSymptomLabel } from "@/lib/charts/labels";
-import { ChartLegend, ChartTable, ChartTooltip, shortDate } from "./reaction-chart-parts";
+import { ChartLegend, ChartTable, ChartTooltip, PAUSE_FILL, shortDate } from "./reaction-chart-parts";
 
 const GRADES = [0, 1, 2, 3];
 
@@ -14,7 +14,7 @@ const GRADES = [0, 1, 2, 3];
  * lane under the grades) on one calm time axis. Hover, tap or arrow keys show exact values.
  */
 export function ReactionChart({ data }: { data: PortalChartData }) {
-  const { from, to, rows, symptoms } = data;
+  const { from, to, rows, symptoms, pauses } = data;
   return (
     <figure className="space-y-2">
       <ComposedChart
@@ -35,6 +35,18 @@ export function ReactionChart({ data }: { data: PortalChartData }) {
           width={70}
           tick={{ fontSize: 12, fill: "#334155" }}
         />
+        {pauses.map((p) => (
+          <ReferenceArea
+            key={p.since}
+            x1={p.x1}
+            x2={p.x2}
+            fill={PAUSE_FILL}
+            fillOpacity={0.15}
+            ifOverflow="hidden"
+            shape={PauseBand}
+            label={(p.x2 - p.x1) / (to - from) > 0.25 ? { value: PORTAL_PAUSE_LABELS[p.reason], position: "insideTop", fontSize: 11, fill: "#7F0000" } : undefined}
+          />
+        ))}
         <Tooltip content={ChartTooltip} cursor={{ stroke: "#94A3B8", strokeDasharray: "3 3" }} />
         {symptoms.map((symptom) => (
           <Line
@@ -49,10 +61,17 @@ export function ReactionChart({ data }: { data: PortalChartData }) {
         ))}
         <Line dataKey="lane" name="Session" stroke="none" isAnimationActive={false} dot={SessionMarker} activeDot={false} />
       </ComposedChart>
-      <ChartLegend symptoms={symptoms} />
-      <ChartTable rows={rows} />
+      <ChartLegend symptoms={symptoms} paused={pauses.length > 0} />
+      <ChartTable rows={rows} pauses={pauses} />
     </figure>
   );
+}
+
+/** A pause's band, at least 3 px wide so a pause that began today still shows at the right edge. */
+function PauseBand({ x, y, width, height, fill, fillOpacity }: { x?: number; y?: number; width?: number; height?: number; fill?: string; fillOpacity?: number }) {
+  if (x === undefined || y === undefined || width === undefined || height === undefined) return <g />;
+  const w = Math.max(width, 3);
+  return <rect data-pause-band="" x={x + width - w} y={y} width={w} height={height} fill={fill} fillOpacity={fillOpacity} />;
 }
 
 /** A small upward triangle: a session, marked under the day's reactions. */

@@ -5,6 +5,7 @@ import { adherenceWeeks } from "@/lib/charts/adherence";
 import { healingRows } from "@/lib/charts/healing";
 import { areaLabel, plural, shortSymptomLabel } from "@/lib/charts/labels";
 import { limitAt } from "@/lib/charts/limits";
+import { pauseAt, pauseLabel } from "@/lib/charts/pauses";
 import { isOffPlan, timeDomain, timelineRows } from "@/lib/charts/timeline";
 import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
@@ -12,6 +13,7 @@ import { gradeLabel } from "@/lib/domain/reactions";
 import { FLAG_LABELS } from "@/lib/domain/session-flags";
 import { formatCalendarDate } from "@/lib/domain/dates";
 import { Cell, DataTable, EmptyRow } from "./data-table";
+import { PauseTable } from "./pause-notes";
 
 /** The same values as each chart, row for row, for screen readers and printing. */
 
@@ -47,6 +49,13 @@ export function TimelineTable({ data }: { data: PatientCharts }) {
   );
 }
 
+/** The length approved when a session was performed, and the pause that allowed none. */
+function approvedThen(data: PatientCharts, s: PatientCharts["sessions"][number]): string {
+  const t = Date.parse(s.performedAt);
+  const pause = pauseAt(data.pauses, t);
+  return pause ? `None approved (${pauseLabel(pause.reason).toLowerCase()})` : mm(limitAt(data.limits, s.area, t));
+}
+
 export function NeedleTables({ data }: { data: PatientCharts }) {
   return (
     <div className="space-y-3">
@@ -59,7 +68,7 @@ export function NeedleTables({ data }: { data: PatientCharts }) {
             </Cell>
             <Cell>{areaLabel(s.area)}</Cell>
             <Cell>{formatMm(s.needleMm)} mm</Cell>
-            <Cell>{mm(limitAt(data.limits, s.area, Date.parse(s.performedAt)))}</Cell>
+            <Cell>{approvedThen(data, s)}</Cell>
             <Cell>{planStatus(s)}</Cell>
           </tr>
         ))}
@@ -77,6 +86,7 @@ export function NeedleTables({ data }: { data: PatientCharts }) {
           </tr>
         ))}
       </DataTable>
+      <PauseTable pauses={data.pauses} />
     </div>
   );
 }

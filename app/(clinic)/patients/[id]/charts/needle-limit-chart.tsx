@@ -4,10 +4,12 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer,
 import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { areaLabel } from "@/lib/charts/labels";
 import { needleAreas, needleRows, zeroSpans, type NeedleRow } from "@/lib/charts/limits";
+import { pauseAt, pauseLabel, pauseSpans } from "@/lib/charts/pauses";
 import { isOffPlan, timeDomain, timeTicks } from "@/lib/charts/timeline";
 import type { PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
 import { areaColor, axisTick, CHART_HEIGHT, LineLegend, SessionLegend, sessionDot, timeTickFormatter, TooltipBox } from "./chart-parts";
+import { PAUSE_FILL, PauseNotes } from "./pause-notes";
 
 const mm = (value: number) => `${formatMm(value)} mm`;
 
@@ -33,7 +35,7 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
             width={44}
             label={{ value: "mm", angle: -90, position: "insideLeft", fontSize: 12, fill: "#334155" }}
           />
-          {zeroSpans(data.limits, domain).map((span) => (
+          {zeroSpans(data.limits, domain, data.pauses).map((span) => (
             <ReferenceArea
               key={`${span.x1}-${span.x2}`}
               x1={span.x1}
@@ -45,13 +47,27 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
               label={(span.x2 - span.x1) / (domain[1] - domain[0]) > 0.15 ? { value: "none approved", position: "insideTop", fontSize: 10, fill: "#334155" } : undefined}
             />
           ))}
+          {pauseSpans(data.pauses, domain).map((span) => (
+            <ReferenceArea
+              key={`pause-${span.x1}`}
+              x1={span.x1}
+              x2={span.x2}
+              fill={PAUSE_FILL}
+              fillOpacity={0.18}
+              ifOverflow="hidden"
+              shape={PauseBand}
+              label={(span.x2 - span.x1) / (domain[1] - domain[0]) > 0.2 ? { value: pauseLabel(span.reason), position: "insideTop", fontSize: 10, fill: "#7F0000" } : undefined}
+            />
+          ))}
           <Tooltip
             content={({ active, payload }) => {
               const row = payload?.[0]?.payload as NeedleRow | undefined;
               if (!active || !row) return null;
               const session = row.session;
+              const pause = pauseAt(data.pauses, row.t);
               return (
                 <TooltipBox title={formatTime(new Date(row.t).toISOString())}>
+                  {pause && <p className="font-medium text-red-900">{pauseLabel(pause.reason)}: no length allowed</p>}
                   {session && (
                     <p>
                       {areaLabel(session.area)} session: {mm(session.needleMm)} ({isOffPlan(session) ? "off plan" : "within plan"})
@@ -97,10 +113,27 @@ export default function NeedleLimitChart({ data }: { data: PatientCharts }) {
           <span className="inline-block size-3 bg-slate-400/30" aria-hidden="true" />
           Shaded: no approved length (denied, suspended, expired or no plan)
         </li>
+        {data.pauses.length > 0 && (
+          <li className="flex items-center gap-1">
+            <span className="inline-block size-3" style={{ backgroundColor: PAUSE_FILL, opacity: 0.3 }} aria-hidden="true" />
+            Red band: paused by the clinic (no length allowed)
+          </li>
+        )}
       </LineLegend>
+      <PauseNotes pauses={data.pauses} />
       <SessionLegend />
     </div>
   );
+}
+
+/**
+ * A pause's band, at least 3 px wide so one that began minutes ago still shows at the right edge (the
+ * notes under the chart give its exact times). The test id lets specs find it.
+ */
+function PauseBand({ x, y, width, height, fill, fillOpacity }: { x?: number; y?: number; width?: number; height?: number; fill?: string; fillOpacity?: number }) {
+  if (x === undefined || y === undefined || width === undefined || height === undefined) return <g />;
+  const w = Math.max(width, 3);
+  return <rect data-testid="pause-band" x={x + width - w} y={y} width={w} height={height} fill={fill} fillOpacity={fillOpacity} />;
 }
 
 /** A small square where an approved maximum starts (one per plan-version period), a hook for tests. */
