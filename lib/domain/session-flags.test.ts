@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INTERVAL_FLOORS } from "./clinic-settings";
 import { addDays } from "./dates";
-import { computeSessionFlags, evaluateSession, nextAllowedInArea, requiredSpacing, type AreaSession, type PlanInForce, type SessionContext } from "./session-flags";
+import { computeSessionFlags, evaluateSession, nextAllowedInArea, requiredSpacing, spacingWindowDays, type AreaSession, type PlanInForce, type SessionContext } from "./session-flags";
 
 const plan: NonNullable<PlanInForce> = {
   version: 1,
@@ -27,7 +27,9 @@ const session = (o: Partial<{ area: string; needleMm: number; sanitized: boolean
   patchTestDone: true,
   ...o,
 });
-const ctx = (o: Partial<SessionContext> = {}): SessionContext => ({ plans: [plan], previous: earlier(30), next: null, ...rules, ...o });
+const ctx = (o: Partial<SessionContext> = {}): SessionContext => ({ plans: [plan], before: [earlier(30)], after: [], firstInArea: false, ...rules, ...o });
+/** The nearest earlier session in the area is `previous` (and the only one in the window). */
+const after1 = (previous: AreaSession, o: Partial<SessionContext> = {}) => ctx({ before: [previous], ...o });
 const flags = (s = session(), c = ctx()) => computeSessionFlags(s, c);
 
 describe("plan limits", () => {
@@ -41,7 +43,7 @@ describe("plan limits", () => {
   });
 
   it("flags an area the plan does not approve, and combines flags", () => {
-    expect(flags(session({ area: "scalp", needleMm: 0.25 }), ctx({ previous: earlier(1, 0.25) }))).toEqual(["area_not_approved", "interval_too_short"]);
+    expect(flags(session({ area: "scalp", needleMm: 0.25 }), after1(earlier(1, 0.25)))).toEqual(["area_not_approved", "interval_too_short"]);
   });
 
   it("flags a clinic depth above 1.0 mm whatever the plan says, with or without a plan", () => {
@@ -80,27 +82,27 @@ describe("plan limits", () => {
 
 describe("spacing", () => {
   it("accepts the session on the seventh clinic day after the last, whatever the hour, and flags the sixth", () => {
-    expect(flags(session(), ctx({ previous: earlier(7) }))).toEqual([]);
+    expect(flags(session(), after1(earlier(7)))).toEqual([]);
     const at = (day: string) => ({ performedAt: day, needleMm: 0.5 });
-    expect(flags(session(), ctx({ previous: at("2026-11-14T23:59:00.000Z") }))).toEqual([]);
-    expect(flags(session(), ctx({ previous: at("2026-11-15T00:01:00.000Z") }))).toEqual(["interval_too_short"]);
+    expect(flags(session(), after1(at("2026-11-14T23:59:00.000Z")))).toEqual([]);
+    expect(flags(session(), after1(at("2026-11-15T00:01:00.000Z")))).toEqual(["interval_too_short"]);
   });
 
   it("judges a late report against the session after it too, and names that session", () => {
     const next = { id: "later", performedAt: daysAfter(1), needleMm: 0.5 };
-    const evaluation = evaluateSession(session(), ctx({ next }));
+    const evaluation = evaluateSession(session(), ctx({ after: [next] }));
     expect(evaluation.flags).toEqual(["interval_too_short"]);
     expect(evaluation.tooClose).toEqual([next]);
-    expect(flags(session(), ctx({ next: { performedAt: daysAfter(7), needleMm: 0.5 } }))).toEqual([]);
+    expect(flags(session(), ctx({ after: [{ performedAt: daysAfter(7), needleMm: 0.5 }] }))).toEqual([]);
   });
 
   it("spaces after the length actually used when it was longer than the plan allows", () => {
     // 1.0 mm on a 0.5 mm / 7-day plan: the 28-day floor for 1.0 mm applies.
-    expect(flags(session(), ctx({ previous: earlier(10, 1.0) }))).toEqual(["interval_too_short"]);
-    expect(flags(session(), ctx({ previous: earlier(28, 1.0) }))).toEqual([]);
+    expect(flags(session(), after1(earlier(10, 1.0)))).toEqual(["interval_too_short"]);
+    expect(flags(session(), after1(earlier(28, 1.0)))).toEqual([]);
     // A plan changed to a shorter interval does not forget the last long-needle session.
     const short: NonNullable<PlanInForce> = { ...plan, areas: [{ area: "face", maxNeedleMm: 0.25 }], minIntervalDays: 2 };
-    expect(flags(session({ needleMm: 0.25 }), ctx({ plans: [short], previous: earlier(5, 1.0) }))).toEqual(["interval_too_short"]);
+    expect(flags(session({ needleMm: 0.25 }), after1(earlier(5, 1.0), { plans: [short] }))).toEqual(["interval_too_short"]);
   });
 
   it("keeps the clinician's interval override when the length used is within the plan", () => {
@@ -111,13 +113,13 @@ describe("spacing", () => {
 
   it("adds the clinic's extra spacing after redness lasting more than 48 hours", () => {
     expect(requiredSpacing(earlier(1, 0.5, { prolongedRedness: true }), "face", plan, rules)).toEqual({ days: 14, reasons: ["plan_interval", "prolonged_redness"] });
-    expect(flags(session(), ctx({ previous: earlier(10, 0.5, { prolongedRedness: true }) }))).toEqual(["interval_too_short"]);
+    expect(flags(session(), after1(earlier(10, 0.5, { prolongedRedness: true })))).toEqual(["interval_too_short"]);
   });
 });
 
 describe("spacing in clinic days", () => {
   const london = (performedAt: string, previousAt: string) =>
-    flags({ ...session(), performedAt }, ctx({ previous: { performedAt: previousAt, needleMm: 0.5 }, timeZone: "Europe/London" }));
+    flags({ ...session(), performedAt }, after1({ performedAt: previousAt, needleMm: 0.5 }, { timeZone: "Europe/London" }));
 
   it("counts days on the clinic's calendar, not 24-hour blocks, across the autumn clock change", () => {
     // Sunday 18 Oct 23:30 BST to Sunday 25 Oct 01:30 GMT: 7 clinic days, though only 6 days and 3 hours passed.
@@ -139,10 +141,86 @@ describe("hygiene", () => {
   });
 
   it("flags a first session in an area without a patch test, not later ones", () => {
-    expect(flags(session({ patchTestDone: null }), ctx({ previous: null }))).toEqual(["no_patch_test"]);
-    expect(flags(session({ patchTestDone: false }), ctx({ previous: null }))).toEqual(["no_patch_test"]);
-    expect(flags(session({ patchTestDone: true }), ctx({ previous: null }))).toEqual([]);
-    expect(flags(session({ patchTestDone: null }), ctx({ previous: earlier(30) }))).toEqual([]);
+    expect(flags(session({ patchTestDone: null }), ctx({ before: [], firstInArea: true }))).toEqual(["no_patch_test"]);
+    expect(flags(session({ patchTestDone: false }), ctx({ before: [], firstInArea: true }))).toEqual(["no_patch_test"]);
+    expect(flags(session({ patchTestDone: true }), ctx({ before: [], firstInArea: true }))).toEqual([]);
+    expect(flags(session({ patchTestDone: null }), after1(earlier(30)))).toEqual([]);
+  });
+
+  it("knows a session is not the first from any earlier one, not only those in the spacing window", () => {
+    expect(flags(session({ patchTestDone: null }), ctx({ before: [], firstInArea: false }))).toEqual([]);
+  });
+});
+
+describe("spacing against every session in the window", () => {
+  // The issue's décolletage: 0.25 mm / 7-day plan; 1.0 mm on 1 Nov needs the 28-day floor.
+  const decolletage: NonNullable<PlanInForce> = { ...plan, areas: [{ area: "decolletage", maxNeedleMm: 0.25 }] };
+  const on = (performedAt: string, needleMm: number, id?: string): AreaSession => ({ ...(id ? { id } : {}), performedAt, needleMm });
+  const long = on("2026-11-01T19:00:00.000Z", 1.0, "long");
+  const short = on("2026-11-10T19:00:00.000Z", 0.25, "short");
+  const third = (performedAt: string, o: Partial<SessionContext> = {}) =>
+    evaluateSession({ ...session({ area: "decolletage", needleMm: 0.25 }), performedAt }, ctx({ plans: [decolletage], before: [short, long], ...o }));
+
+  it("does not let a short session in between reset the 28 days a 1.0 mm session needs", () => {
+    const evaluation = third("2026-11-20T19:00:00.000Z");
+    expect(evaluation.flags).toEqual(["interval_too_short"]);
+    expect(evaluation.tooClose).toEqual([long]);
+  });
+
+  it("accepts the 28th clinic day after the long session and flags the 27th", () => {
+    expect(third("2026-11-29T00:30:00.000Z").flags).toEqual([]);
+    expect(third("2026-11-28T23:30:00.000Z").flags).toEqual(["interval_too_short"]);
+  });
+
+  it("counts the 28 days on the clinic's calendar in a zone far from UTC", () => {
+    // Auckland (UTC+13 in November): 1 Nov 07:00 there is 31 Oct 18:00 UTC.
+    const auckland = { timeZone: "Pacific/Auckland", before: [on("2026-10-31T18:00:00.000Z", 1.0, "long")] };
+    // 28 Nov 23:30 in Auckland: the 27th clinic day, although 28 UTC days have passed.
+    expect(third("2026-11-28T10:30:00.000Z", auckland).flags).toEqual(["interval_too_short"]);
+    expect(third("2026-11-28T10:30:00.000Z", { ...auckland, timeZone: "UTC" }).flags).toEqual([]);
+    // 29 Nov 00:30 in Auckland: the 28th clinic day.
+    expect(third("2026-11-28T11:30:00.000Z", auckland).flags).toEqual([]);
+  });
+
+  it("judges a late report against every stored session either side and names each conflict in time order", () => {
+    const later = on("2026-11-12T19:00:00.000Z", 0.25, "later");
+    const farLater = on("2026-11-30T19:00:00.000Z", 0.25, "far");
+    // Reported after all of them: 8 Nov, too soon after 1 Nov (1.0 mm) and too close before 12 Nov (7 days after 8 Nov).
+    const late = evaluateSession(
+      { ...session({ area: "decolletage", needleMm: 0.25 }), performedAt: "2026-11-08T19:00:00.000Z" },
+      ctx({ plans: [decolletage], before: [long], after: [later, farLater] }),
+    );
+    expect(late.flags).toEqual(["interval_too_short"]);
+    expect(late.tooClose).toEqual([long, later]);
+  });
+
+  it("judges each later session with the spacing the late one requires, by the length it used", () => {
+    const later = on("2026-11-20T19:00:00.000Z", 0.25, "later");
+    const at = "2026-11-01T19:00:00.000Z";
+    const judge = (needleMm: number) =>
+      evaluateSession({ ...session({ area: "decolletage", needleMm }), performedAt: at }, ctx({ plans: [decolletage], before: [], after: [later] }));
+    expect(judge(0.25).tooClose).toEqual([]);
+    expect(judge(1.0).tooClose).toEqual([later]);
+  });
+
+  it("names a session once when every plan in the grace minute finds it too close", () => {
+    const evaluation = third("2026-11-20T19:00:00.000Z", { plans: [decolletage, { ...decolletage, version: 2 }] });
+    expect(evaluation.tooClose).toEqual([long]);
+  });
+});
+
+describe("spacingWindowDays", () => {
+  it("is the longest interval the plans or the clinic's floors can require, plus the redness days", () => {
+    expect(spacingWindowDays([plan], rules)).toBe(28 + 7);
+    expect(spacingWindowDays([{ ...plan, minIntervalDays: 42 }, null], rules)).toBe(42 + 7);
+    expect(spacingWindowDays([], { intervalFloors: [], rednessExtraSpacingDays: 0 })).toBe(1);
+  });
+
+  it("covers the spacing any earlier session can require, whatever length it used", () => {
+    for (const needleMm of [0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 3.0]) {
+      const spacing = requiredSpacing(earlier(1, needleMm, { prolongedRedness: true }), "face", plan, rules);
+      expect(spacing.days).toBeLessThanOrEqual(spacingWindowDays([plan], rules));
+    }
   });
 });
 

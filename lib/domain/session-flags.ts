@@ -52,9 +52,16 @@ export type SessionContext = SpacingRules & {
    * the same minute after it (patients report to the minute). Every flag either gives is kept.
    */
   plans: PlanInForce[];
-  /** The nearest sessions in the same area before and after it. */
-  previous: AreaSession | null;
-  next: AreaSession | null;
+  /**
+   * The sessions in the same area at or before it, within the spacing window (spacingWindowDays), with
+   * their lasting redness: each is judged with the spacing it requires, so a short session in between
+   * does not reset the 28 days an earlier 1.0 mm session needs.
+   */
+  before: AreaSession[];
+  /** The sessions in the same area after it, within the window: a late report is judged forward too. */
+  after: AreaSession[];
+  /** No session in the area at or before it at all (not only none in the window): a patch test was due. */
+  firstInArea: boolean;
   timeZone?: string;
   /** Home microneedling was paused (a warning sign, a new contraindication, a health change) at that moment. */
   paused?: boolean;
@@ -67,7 +74,7 @@ export type SessionContext = SpacingRules & {
 
 export type SessionEvaluation = {
   flags: SessionFlag[];
-  /** The neighbouring sessions that are too close, so an alert can name both. */
+  /** Every session in the area that is too close, earliest first, so an alert can name each. */
   tooClose: AreaSession[];
 };
 
@@ -92,6 +99,17 @@ export function requiredSpacing(earlier: AreaSession, area: string, plan: NonNul
   return { days, reasons };
 }
 
+/**
+ * The furthest apart, in clinic days, two sessions in one area can be and still be too close: the
+ * longest interval the plans or the clinic's floors can require, plus the extra days after lasting
+ * redness. Sessions further away never matter, so a reader may fetch only this window.
+ */
+export function spacingWindowDays(plans: PlanInForce[], rules: SpacingRules): number {
+  const intervals = plans.map((plan) => plan?.minIntervalDays ?? 0);
+  // intervalFloorFor answers 1 day when a clinic has no floors.
+  return Math.max(1, ...intervals, ...rules.intervalFloors.map((f) => f.minDays)) + rules.rednessExtraSpacingDays;
+}
+
 /** Sessions `days` apart are counted in clinic days: Monday evening to next Monday morning is 7 days. */
 function tooSoon(earlierAt: string, laterAt: string, days: number, timeZone: string): boolean {
   return daysBetween(dateInZone(earlierAt, timeZone), dateInZone(laterAt, timeZone)) < days;
@@ -110,14 +128,23 @@ function judgeAgainst(session: SessionFacts, plan: PlanInForce, ctx: SessionCont
   if (!limit) flags.push("area_not_approved");
   else if (session.needleMm > limit.maxNeedleMm + 1e-9) flags.push("needle_exceeds_plan");
   const zone = ctx.timeZone ?? "UTC";
-  if (ctx.previous && tooSoon(ctx.previous.performedAt, session.performedAt, requiredSpacing(ctx.previous, session.area, plan, ctx).days, zone)) {
-    tooClose.add(ctx.previous);
+  let close = false;
+  // Each earlier session with the spacing it requires: its length and redness, not only the nearest one's.
+  for (const earlier of ctx.before) {
+    if (tooSoon(earlier.performedAt, session.performedAt, requiredSpacing(earlier, session.area, plan, ctx).days, zone)) {
+      tooClose.add(earlier);
+      close = true;
+    }
   }
-  // A late report judged forward too: the session already logged after it came too soon after this one.
-  if (ctx.next && tooSoon(session.performedAt, ctx.next.performedAt, requiredSpacing(session, session.area, plan, ctx).days, zone)) {
-    tooClose.add(ctx.next);
+  // A late report judged forward too: a session already logged after it came too soon after this one.
+  const own = requiredSpacing(session, session.area, plan, ctx).days;
+  for (const later of ctx.after) {
+    if (tooSoon(session.performedAt, later.performedAt, own, zone)) {
+      tooClose.add(later);
+      close = true;
+    }
   }
-  if (tooClose.size > 0) flags.push("interval_too_short");
+  if (close) flags.push("interval_too_short");
   return flags;
 }
 
@@ -137,8 +164,9 @@ export function evaluateSession(session: SessionFacts, ctx: SessionContext): Ses
   if (ctx.paused) found.add("while_paused");
   if (ctx.blockingItems?.length) found.add("contraindicated");
   if (session.sanitized === false) found.add("not_sanitized");
-  if (!ctx.previous && session.patchTestDone !== true) found.add("no_patch_test");
-  return { flags: SESSION_FLAGS.filter((f) => found.has(f)), tooClose: [...tooClose] };
+  if (ctx.firstInArea && session.patchTestDone !== true) found.add("no_patch_test");
+  const named = [...tooClose].sort((a, b) => Date.parse(a.performedAt) - Date.parse(b.performedAt));
+  return { flags: SESSION_FLAGS.filter((f) => found.has(f)), tooClose: named };
 }
 
 /** The flags alone, for callers that do not need the neighbours. */

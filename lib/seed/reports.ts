@@ -21,6 +21,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export function reportWriter(ctx: Context) {
   const lastByArea = new Map<string, AreaSession>();
+  // Every demo session per area: spacing is judged against each one in the window, not only the last.
+  const areaHistory = new Map<string, AreaSession[]>();
   const sessions = new Map<string, { performedAt: string; area: string; lastReport: { reportedAt: string; symptoms: SymptomGrade[] } | null }>();
   const { intervalFloors, rednessExtraSpacingDays } = defaultClinicSettings();
   const reviewed = (at: number) => (ctx.now - at > 14 * DAY ? { reviewedBy: ctx.reviewerId, reviewedAt: iso(at + 2 * DAY) } : {});
@@ -46,6 +48,11 @@ export function reportWriter(ctx: Context) {
       .run();
   }
   const tx = () => ctx.tx;
+  const around = (area: string, at: string) => {
+    const history = areaHistory.get(area) ?? [];
+    const before = history.filter((s) => s.performedAt <= at);
+    return { before, after: history.filter((s) => s.performedAt > at), firstInArea: before.length === 0 };
+  };
 
   return {
     session(daysAgo: number, area: string, needleMm: number, options: { sanitized?: boolean; patchTest?: boolean; notes?: string; followUp?: AlertFollowUp } = {}): string {
@@ -65,7 +72,7 @@ export function reportWriter(ctx: Context) {
       const sanitized = options.sanitized ?? true;
       const { flags } = evaluateSession(
         { performedAt, area, needleMm, sanitized, patchTestDone },
-        { plans: plan ? [plan] : [], previous, next: null, intervalFloors, rednessExtraSpacingDays },
+        { plans: plan ? [plan] : [], ...around(area, performedAt), intervalFloors, rednessExtraSpacingDays },
       );
       const { id } = tx()
         .insert(homeSessions)
@@ -86,7 +93,9 @@ export function reportWriter(ctx: Context) {
         })
         .returning({ id: homeSessions.id })
         .get();
-      lastByArea.set(area, { id, performedAt, needleMm });
+      const written = { id, performedAt, needleMm };
+      lastByArea.set(area, written);
+      areaHistory.set(area, [...(areaHistory.get(area) ?? []), written]);
       sessions.set(id, { performedAt, area, lastReport: null });
       raise(sessionAlert(flags), at, { sessionId: id }, options.followUp);
       return id;

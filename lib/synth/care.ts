@@ -24,11 +24,19 @@ function offPlanNeedle(p: PatientState, usual: number): number {
   return usual;
 }
 
-/** Days the rules require after the latest session in an area, under this plan. */
+/**
+ * Days after the latest session in an area until the portal's next allowed date under this plan: the
+ * latest date any recent session there sets (nextAllowedInArea), so a patient waits out an earlier
+ * longer-needle session too.
+ */
 function requiredDays(ctx: ClinicContext, p: PatientState, plan: DecidedPlan, area: string): number {
   const last = p.lastByArea.get(area);
   if (!last) return 0;
-  return plan.decision === "approved" ? requiredSpacing(last, area, plan, ctx.rules).days : (plan.minIntervalDays ?? 7);
+  if (plan.decision !== "approved") return plan.minIntervalDays ?? 7;
+  const lastDay = Math.floor(last.at / DAY);
+  let days = 0;
+  for (const s of p.recentByArea.get(area) ?? [last]) days = Math.max(days, requiredSpacing(s, area, plan, ctx.rules).days - (lastDay - Math.floor(s.at / DAY)));
+  return days;
 }
 
 /**

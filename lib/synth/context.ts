@@ -39,7 +39,7 @@ export type PlanSummary = {
   acknowledgedReviewItems: string[];
 };
 
-/** The latest session in one area, with the redness that followed it (the spacing rules' input). */
+/** A session in one area, with the redness that followed it (the spacing rules' input). */
 export type AreaHistory = TimedAreaSession;
 
 export type ScreeningState = { version: number; recordedAt: number; answers: ScreeningAnswerRow[]; yes: string[] };
@@ -55,7 +55,10 @@ export type PatientState = {
   skinType: number;
   plans: DecidedPlan[];
   screening: ScreeningState | null;
+  /** The latest session in each area, ever. */
   lastByArea: Map<string, AreaHistory>;
+  /** The sessions in each area within RECENT_DAYS of the latest, oldest first (the latest among them). */
+  recentByArea: Map<string, AreaHistory[]>;
   /** A new blocking contraindication was screened at this moment on the current approval. */
   pausedSince: number | null;
   /** An alert was resolved with "suspend plan": the timeline records the suspension at that moment. */

@@ -65,6 +65,7 @@ export function synthesizePatient(ctx: ClinicContext, { index, seed, days }: Pat
     plans: [],
     screening: null,
     lastByArea: new Map(),
+    recentByArea: new Map(),
     pausedSince: null,
     suspension: null,
     nextDecisionAt: Infinity,

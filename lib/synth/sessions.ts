@@ -1,14 +1,21 @@
 import { sessionAlert } from "@/lib/domain/alert-rules";
-import type { PlanInForce } from "@/lib/domain/session-flags";
+import { spacingWindowDays, type PlanInForce } from "@/lib/domain/session-flags";
 import { raiseAlert } from "./alerts";
 import { currentPlan, patientActor, writeAudit, type AreaHistory, type ClinicContext, type PatientState } from "./context";
 import { crossCheck, flagSession } from "./flags";
 import { auditReview, reviewOf } from "./review";
 import { bit } from "./statements";
-import { iso, MINUTE } from "./time";
+import { DAY, iso, MINUTE } from "./time";
 
 /** One session in this many is also judged by evaluateSession itself; a disagreement stops the run. */
 const CROSS_CHECK_EVERY = 97;
+
+/**
+ * Earlier sessions kept per area for the spacing rules: more than any window the generated plans and
+ * the clinic's rules can make (spacingWindowDays), checked at every session so a change cannot
+ * quietly shorten the memory below the rule.
+ */
+export const RECENT_DAYS = 120;
 
 export type SessionReport = { at: number; area: string; needleMm: number; sanitized: boolean; patchTestDone: boolean | null; notes: string | null };
 export type LoggedSession = { id: string; at: number; performedAt: string; area: string; createdAt: number };
@@ -26,9 +33,9 @@ function planInForce(p: PatientState, at: number): PlanInForce {
 }
 
 /**
- * Logs a session as lib/data/sessions.ts logSession does: flagged against the plan in force and the
- * previous session in its area, an alert for a flagged one, an audit row; signed off later when
- * the clinic has got to it. Null when the patient has not logged it yet by `now`.
+ * Logs a session as lib/data/sessions.ts logSession does: flagged against the plan in force and every
+ * earlier session in its area within the spacing window, an alert for a flagged one, an audit row;
+ * signed off later when the clinic has got to it. Null when the patient has not logged it yet by `now`.
  */
 export function logSession(ctx: ClinicContext, p: PatientState, s: SessionReport): LoggedSession | null {
   const { rng } = p;
@@ -36,10 +43,11 @@ export function logSession(ctx: ClinicContext, p: PatientState, s: SessionReport
   if (createdAt >= ctx.now) return null;
   const performedAt = iso(s.at);
   const plan = planInForce(p, s.at);
-  const previous = p.lastByArea.get(s.area) ?? null;
+  const before = recentBefore(ctx, p, s.area, s.at, plan);
+  const firstInArea = !p.lastByArea.has(s.area);
   const facts = { at: s.at, performedAt, area: s.area, needleMm: s.needleMm, sanitized: s.sanitized, patchTestDone: s.patchTestDone };
-  const verdict = flagSession(facts, plan, previous, ctx.rules);
-  if (ctx.writer.counts.session % CROSS_CHECK_EVERY === 0) crossCheck(facts, plan, previous, ctx.rules, verdict);
+  const verdict = flagSession(facts, plan, before, firstInArea, ctx.rules);
+  if (ctx.writer.counts.session % CROSS_CHECK_EVERY === 0) crossCheck(facts, plan, before, firstInArea, ctx.rules, verdict);
 
   const id = rng.uuid();
   const onBehalf = p.portalUserId === null || rng.chance(0.02);
@@ -58,5 +66,14 @@ export function logSession(ctx: ClinicContext, p: PatientState, s: SessionReport
   auditReview(ctx, p, "session", id, review);
   const history: AreaHistory = { id, at: s.at, performedAt, needleMm: s.needleMm };
   p.lastByArea.set(s.area, history);
+  before.push(history);
+  p.recentByArea.set(s.area, before);
   return { id, at: s.at, performedAt, area: s.area, createdAt };
+}
+
+/** The area's sessions within RECENT_DAYS before `at`, oldest first: those the spacing rules can reach. */
+function recentBefore(ctx: ClinicContext, p: PatientState, area: string, at: number, plan: PlanInForce): AreaHistory[] {
+  if (spacingWindowDays([plan], ctx.rules) + 1 > RECENT_DAYS) throw new Error(`The spacing window outgrew the synthetic memory of ${RECENT_DAYS} days`);
+  const since = at - RECENT_DAYS * DAY;
+  return (p.recentByArea.get(area) ?? []).filter((h) => h.at >= since);
 }

@@ -8,11 +8,12 @@ import { seedDemo } from "@/lib/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-data";
 import { verifyPassword } from "@/lib/auth/password";
 import { loadPlansInForce } from "@/lib/data/internal/plan-in-force";
+import { neighboursInArea } from "@/lib/data/internal/spacing";
 import { AUDIT_ACTIONS } from "@/lib/domain/audit-actions";
 import { defaultClinicSettings } from "@/lib/domain/clinic-settings";
 import { derivePlanStatus } from "@/lib/domain/plan-status";
-import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
-import { evaluateSession, type AreaSession } from "@/lib/domain/session-flags";
+import type { SymptomGrade } from "@/lib/domain/reactions";
+import { evaluateSession, spacingWindowDays } from "@/lib/domain/session-flags";
 import { synthesize, type SynthCounts } from ".";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
@@ -118,31 +119,30 @@ describe("synthesize", () => {
     expect(one(a, `select count(*) n from plan_versions where ${SYNTHETIC} and max_needle_mm > 1.0`).n).toBe(0);
   });
 
-  it("flags sessions exactly as evaluateSession does against the plan in force", () => {
-    const { intervalFloors, rednessExtraSpacingDays } = defaultClinicSettings();
+  it("flags sessions exactly as evaluateSession does, against the plan in force and every session lib/data reads in the window", () => {
+    const rules = defaultClinicSettings();
     const sample = all(a, `select * from home_sessions where ${SYNTHETIC} and rowid % 11 = 0`);
     expect(sample.length).toBeGreaterThan(300);
     let flagged = 0;
+    let judgedAgainstMany = 0;
     for (const s of sample) {
       const performedAt = String(s.performed_at);
-      const previousRow = one(a, "select id, performed_at, needle_mm from home_sessions where patient_id = ? and area = ? and performed_at < ? order by performed_at desc limit 1", s.patient_id, s.area, performedAt);
-      let previous: AreaSession | null = null;
-      if (previousRow) {
-        const reports = all(a, "select reported_at, symptoms from reactions where session_id = ?", previousRow.id);
-        const prolongedRedness = reports.some((r) => hasProlongedRedness({ reportedAt: String(r.reported_at), symptoms: JSON.parse(String(r.symptoms)) as SymptomGrade[] }, String(previousRow.performed_at)));
-        previous = { id: String(previousRow.id), performedAt: String(previousRow.performed_at), needleMm: Number(previousRow.needle_mm), prolongedRedness };
-      }
       const plans = loadPlansInForce(a, String(s.patient_id), performedAt);
+      // Judged as reported, in time order: the earlier sessions only (a millisecond before, so not itself).
+      const justBefore = new Date(Date.parse(performedAt) - 1).toISOString();
+      const { before, firstInArea } = neighboursInArea(a, String(s.patient_id), String(s.area), justBefore, spacingWindowDays(plans, rules));
       const { flags } = evaluateSession(
         { performedAt, area: String(s.area), needleMm: Number(s.needle_mm), sanitized: s.sanitized === 1, patchTestDone: s.patch_test_done === null ? null : s.patch_test_done === 1 },
-        { plans, previous, next: null, intervalFloors, rednessExtraSpacingDays, timeZone: "UTC" },
+        { plans, before, after: [], firstInArea, ...rules, timeZone: "UTC" },
       );
       expect(JSON.parse(String(s.flags)), String(s.id)).toEqual(flags);
       expect(s.plan_version).toBe(plans.at(-1)?.version ?? null);
       if (flags.length) flagged += 1;
+      if (before.length > 1) judgedAgainstMany += 1;
     }
     expect(flagged).toBeGreaterThan(0);
     expect(flagged / sample.length).toBeLessThan(0.1);
+    expect(judgedAgainstMany).toBeGreaterThan(0);
   });
 
   it("follows sessions with fading reactions in the same area, and keeps their grades consistent", () => {

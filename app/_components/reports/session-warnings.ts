@@ -3,7 +3,8 @@ import type { HomeCare } from "@/lib/data/home-care";
 
 /**
  * The same flag rules the server applies, run in the browser against the current plan so the form
- * can warn in plain words before anything is sent. The server's flags, from the plan in force at the
+ * can warn in plain words before anything is sent (a pause too; review items pause nothing, so
+ * `needsReview` is no flag). The server's flags, from the plan in force at the
  * session's time and both neighbouring sessions, remain the record.
  */
 export function sessionWarnings(
@@ -17,12 +18,11 @@ export function sessionWarnings(
     areas: homeCare.plan.areas,
     minIntervalDays: homeCare.plan.minIntervalDays,
     reviewBy: homeCare.plan.reviewBy,
-    underReview: homeCare.plan.needsReview,
   };
   const last = homeCare.lastSessionByArea[draft.area];
   const previous = last && last.performedAt <= draft.performedAt ? last : null;
   const session = { ...draft, performedAt: draft.performedAt };
-  return computeSessionFlags(session, { plans: [plan], previous, next: null, ...homeCare.spacing, timeZone: homeCare.timeZone }).map((flag) =>
+  return computeSessionFlags(session, { plans: [plan], before: previous ? [previous] : [], after: [], firstInArea: !previous, paused: homeCare.pause !== null, ...homeCare.spacing, timeZone: homeCare.timeZone }).map((flag) =>
     describeFlag(flag, session, plan),
   );
 }

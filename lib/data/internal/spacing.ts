@@ -4,7 +4,16 @@ import { and, asc, desc, eq, gt, gte, lte, sql } from "drizzle-orm";
 import { inJsonList, preparedOnce, type Reader } from "@/db";
 import { homeSessions, reactions } from "@/db/schema";
 import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
-import type { AreaSession } from "@/lib/domain/session-flags";
+import type { AreaSession, SessionContext } from "@/lib/domain/session-flags";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * At most this many sessions on each side of a moment: a guard against runaway data, not a clinical
+ * limit. They come nearest first, so a session is missed only behind 50 nearer ones in one window,
+ * and spacing is at least a clinic day, so such a run is flagged many times over already.
+ */
+const WINDOW_LIMIT = 50;
 
 const areaColumns = { id: homeSessions.id, performedAt: homeSessions.performedAt, needleMm: homeSessions.needleMm };
 
@@ -28,31 +37,50 @@ function withRedness(db: Reader, sessions: AreaSession[]): AreaSession[] {
   }));
 }
 
-/** The nearest sessions in the same area before (or at) and after a moment, as the spacing rules see them. */
-export function neighboursInArea(db: Reader, patientId: string, area: string, at: string): { previous: AreaSession | null; next: AreaSession | null } {
-  const previous = previousInAreaQuery(db).get({ patientId, area, at });
-  const next = nextInAreaQuery(db).get({ patientId, area, at });
-  return { previous: previous ? withRedness(db, [previous])[0]! : null, next: next ?? null };
-}
-
-// Run by every session report: prepared once per connection.
+// Run by every session report and, for each area of the plan, every portal visit: prepared once per
+// connection, each a range search on home_sessions_patient_area_time_idx in the order it serves.
 const inArea = and(eq(homeSessions.patientId, sql.placeholder("patientId")), eq(homeSessions.area, sql.placeholder("area")));
-const previousInAreaQuery = preparedOnce((db) =>
-  db.select(areaColumns).from(homeSessions).where(and(inArea, lte(homeSessions.performedAt, sql.placeholder("at")))).orderBy(desc(homeSessions.performedAt)).limit(1).prepare(),
+const beforeInWindowQuery = preparedOnce((db) =>
+  db
+    .select(areaColumns)
+    .from(homeSessions)
+    .where(and(inArea, gte(homeSessions.performedAt, sql.placeholder("since")), lte(homeSessions.performedAt, sql.placeholder("at"))))
+    .orderBy(desc(homeSessions.performedAt))
+    .limit(WINDOW_LIMIT)
+    .prepare(),
 );
-const nextInAreaQuery = preparedOnce((db) =>
-  db.select(areaColumns).from(homeSessions).where(and(inArea, gt(homeSessions.performedAt, sql.placeholder("at")))).orderBy(asc(homeSessions.performedAt)).limit(1).prepare(),
+const afterInWindowQuery = preparedOnce((db) =>
+  db
+    .select(areaColumns)
+    .from(homeSessions)
+    .where(and(inArea, gt(homeSessions.performedAt, sql.placeholder("at")), lte(homeSessions.performedAt, sql.placeholder("until"))))
+    .orderBy(asc(homeSessions.performedAt))
+    .limit(WINDOW_LIMIT)
+    .prepare(),
+);
+// The patch test is due before the first session in an area ever, so this looks past the window.
+const anyBeforeQuery = preparedOnce((db) =>
+  db.select({ id: homeSessions.id }).from(homeSessions).where(and(inArea, lte(homeSessions.performedAt, sql.placeholder("at")))).limit(1).prepare(),
 );
 
-/** Spacing never reaches back further than this many sessions in one area. */
-const RECENT_LIMIT = 20;
+/** `days` clinic days either side of a moment, as instants: one more day covers any part-day and zone offset. */
+const shifted = (at: string, days: number) => new Date(Date.parse(at) + days * DAY_MS).toISOString();
 
-/** The sessions in an area since a moment (newest first, bounded), for the next allowed date. */
-export function recentInArea(db: Reader, patientId: string, area: string, since: string): AreaSession[] {
-  return withRedness(db, recentInAreaQuery(db).all({ patientId, area, since }));
+/**
+ * The sessions in the same area within `windowDays` (spacingWindowDays) either side of a moment, as
+ * evaluateSession takes them: the earlier ones (at or before it) with their lasting redness, the later
+ * ones, and whether any earlier session exists at all. Nearest first on each side.
+ */
+export function neighboursInArea(db: Reader, patientId: string, area: string, at: string, windowDays: number): Pick<SessionContext, "before" | "after" | "firstInArea"> {
+  const reach = windowDays + 1;
+  const before = withRedness(db, beforeInWindowQuery(db).all({ patientId, area, since: shifted(at, -reach), at }));
+  const after = afterInWindowQuery(db).all({ patientId, area, at, until: shifted(at, reach) });
+  const firstInArea = before.length === 0 && anyBeforeQuery(db).get({ patientId, area, at }) === undefined;
+  return { before, after, firstInArea };
 }
 
-// The portal runs this for each area of the plan: prepared once per connection.
-const recentInAreaQuery = preparedOnce((db) =>
-  db.select(areaColumns).from(homeSessions).where(and(inArea, gte(homeSessions.performedAt, sql.placeholder("since")))).orderBy(desc(homeSessions.performedAt)).limit(RECENT_LIMIT).prepare(),
-);
+/** The sessions in an area since a moment (newest first, bounded), with their redness, for the next allowed date. */
+export function recentInArea(db: Reader, patientId: string, area: string, since: string): AreaSession[] {
+  // A session is never later than the end of the calendar ISO strings can write.
+  return withRedness(db, beforeInWindowQuery(db).all({ patientId, area, since, at: "9999-12-31T23:59:59.999Z" }));
+}
