@@ -3,7 +3,7 @@ import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import type { ChartRange, PatientCharts } from "@/lib/charts/types";
 import { formatMm } from "@/lib/domain/clinical";
 import { DEMO } from "./accounts";
-import { createTestPatient, expect, findPatientId, signInViaForm, test } from "./fixtures";
+import { createPatientWithPlan, createTestPatient, expect, findPatientId, sessionReport, signInViaForm, test } from "./fixtures";
 
 async function getCharts(api: APIRequestContext, patientId: string, range: ChartRange): Promise<PatientCharts> {
   const response = await api.get(`/api/patients/${patientId}/charts?range=${range}`);
@@ -125,6 +125,58 @@ test.describe("the course of treatment on the patient page", () => {
     await timeline.locator("svg.recharts-surface").first().focus();
     await page.keyboard.press("ArrowRight");
     await expect(timeline.locator(".recharts-tooltip-wrapper")).toContainText(/Session · Face · \d\.\d+ mm|Reaction ·/);
+  });
+
+  test("a paused patient's charts allow no length from the pause on, shade it and list it, with the session logged meanwhile flagged", async ({ page, apiAs }) => {
+    const api = await apiAs(DEMO.rivera);
+    const patient = await createPatientWithPlan(api, "Charts Paused");
+    const first = await api.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport() });
+    expect(first.status(), await first.text()).toBe(201);
+    // Infection is a warning sign: the report pauses home microneedling in every area.
+    const report = await api.post(`/api/patients/${patient.id}/reactions`, {
+      data: { area: "face", reportedAt: new Date().toISOString(), symptoms: [{ symptom: "infection", grade: 2 }] },
+    });
+    expect(report.status(), await report.text()).toBe(201);
+    const meanwhile = await api.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport({ area: "neck", needleMm: 0.25 }) });
+    expect(meanwhile.status(), await meanwhile.text()).toBe(201);
+    expect(((await meanwhile.json()) as { flags: string[] }).flags).toContain("while_paused");
+
+    const charts = await getCharts(api, patient.id, "90d");
+    expect(charts.pauses).toEqual([{ since: expect.any(String), until: null, reason: "warning_sign" }]);
+    const since = charts.pauses[0]!.since;
+    // Both areas: the plan's length up to the pause, none from it to now.
+    expect(charts.limits.filter((l) => l.maxNeedleMm > 0).map((l) => [l.area, l.to])).toEqual([
+      ["face", since],
+      ["neck", since],
+    ]);
+    expect(charts.limits.filter((l) => l.to === null).map((l) => [l.area, l.from, l.maxNeedleMm])).toEqual([
+      ["face", since, 0],
+      ["neck", since, 0],
+    ]);
+
+    await signInViaForm(page, DEMO.rivera);
+    await page.goto(`/patients/${patient.id}`);
+    const { timeline, needle } = panels(page);
+    await expectChartMatches(timeline, needle, charts);
+    await expect(needle.getByTestId("pause-band")).toHaveCount(1);
+    await expect(needle.getByTestId("pause-notes")).toContainText(/Paused: warning sign, since .* \(still paused\): no length allowed in any area\./);
+    await expect(needle).toContainText("still in force: no length allowed");
+
+    await needle.getByRole("button", { name: "Show as table" }).click();
+    const pauseRows = needle.getByRole("table", { name: "Paused periods" }).locator("tbody tr");
+    await expect(pauseRows).toHaveCount(1);
+    await expect(pauseRows.first().locator("td").first()).toHaveText("Paused: warning sign");
+    await expect(pauseRows.first().locator("td").nth(2)).toHaveText("Still paused");
+    await expect(pauseRows.first().locator("td").last()).toHaveText("None approved");
+    const sessionRows = needle.getByRole("table", { name: "Needle length per session against the approved maximum" }).locator("tbody tr");
+    await expect(sessionRows).toHaveCount(2);
+    await expect(sessionRows.nth(0).locator("td").nth(3)).toHaveText(`${formatMm(0.5)} mm`);
+    await expect(sessionRows.nth(1).locator("td").nth(3)).toHaveText("None approved (paused: warning sign)");
+    await expect(sessionRows.nth(1).locator("td").last()).toContainText("Logged while paused");
+    const limitRows = needle.getByRole("table", { name: "Approved maximum by plan period" }).locator("tbody tr");
+    for (const [i, l] of charts.limits.entries()) {
+      await expect(limitRows.nth(i).locator("td").last()).toHaveText(l.maxNeedleMm === 0 ? "None approved" : `${formatMm(l.maxNeedleMm)} mm`);
+    }
   });
 
   test("a range with nothing in it says so plainly", async ({ page, apiAs }) => {

@@ -1,6 +1,6 @@
 import type { PatientCharts } from "@/lib/charts/types";
 import { DEMO } from "./accounts";
-import { expect, findPatientId, signInViaForm, test } from "./fixtures";
+import { activatePortalAccount, createPatientWithPlan, expect, findPatientId, sessionReport, signInViaForm, test } from "./fixtures";
 
 test("Jordan Lee sees her own chart on a phone, with a marker for each of her sessions in the last 90 days", async ({ page }) => {
   await signInViaForm(page, DEMO.lee);
@@ -19,11 +19,34 @@ test("Jordan Lee sees her own chart on a phone, with a marker for each of her se
     expect(charts.sessions.length).toBeGreaterThan(0);
     await expect(chart.locator("[data-session-marker]")).toHaveCount(charts.sessions.length, { timeout: 3_000 });
     await chart.getByText("Show as table").click();
-    await expect(chart.locator("tbody tr")).toHaveCount(charts.sessions.length + charts.reactions.length, { timeout: 3_000 });
+    // A pause is a row of its own (other tests pause her with a warning sign).
+    await expect(chart.locator("tbody tr")).toHaveCount(charts.sessions.length + charts.reactions.length + charts.pauses.length, { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
 
   await expect(chart.getByTestId("chart-key")).toContainText("Redness");
   // A phone-width page never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
+
+test("a paused patient sees the pause shaded on her chart, in its key and in its table", async ({ page, apiAs, browser }) => {
+  const clinic = await apiAs(DEMO.rivera);
+  const patient = await createPatientWithPlan(clinic, "Portal Paused");
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  const session = await clinic.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport() });
+  expect(session.status(), await session.text()).toBe(201);
+  // Infection is a warning sign: the report pauses home microneedling.
+  const report = await clinic.post(`/api/patients/${patient.id}/reactions`, {
+    data: { area: "face", reportedAt: new Date().toISOString(), symptoms: [{ symptom: "infection", grade: 2 }] },
+  });
+  expect(report.status(), await report.text()).toBe(201);
+
+  await signInViaForm(page, account.email, account.password);
+  await page.goto("/portal/history");
+  const chart = page.getByRole("region", { name: "Your skin over the last 90 days" });
+  await expect(chart.locator("[data-pause-band]")).toHaveCount(1, { timeout: 20_000 });
+  await expect(chart.getByTestId("chart-key")).toContainText("Paused by your clinic");
+  await chart.getByText("Show as table").click();
+  await expect(chart.locator("tbody")).toContainText("Paused after a warning sign: still paused, do not microneedle");
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });
 
