@@ -7,13 +7,13 @@ import { FormStatus, TextareaField } from "@/app/_components/ui/form-controls";
 import { apiFetch } from "@/lib/client/api";
 import { momentOf, toInputValue, zoneHint } from "@/lib/client/datetime";
 import { useSchemaForm } from "@/lib/client/use-schema-form";
-import { AREA_LABELS, type Area } from "@/lib/domain/clinical";
 import { GRADES, needsUrgentGuidance, SYMPTOMS, type SymptomCode } from "@/lib/domain/reactions";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { ReactionDto } from "@/lib/data/reactions";
 import { loadReportSchemas } from "@/lib/client/report-schemas";
 import { ChoiceGroup } from "./choice-group";
 import { ReactionWhereFields } from "./reaction-where-fields";
+import { SavedReaction } from "./saved-reaction";
 import { UrgentGuidance } from "./urgent-guidance";
 
 export type ReactionFormFieldsProps = {
@@ -22,6 +22,8 @@ export type ReactionFormFieldsProps = {
   homeCare: HomeCare;
   /** After a reaction is saved: the caller refreshes what depends on it (the plan's dates, the history). */
   onSaved: (reaction: ReactionDto) => void;
+  /** Staff recording for the patient: the confirmation says what was recorded, not what the patient should do. */
+  forStaff?: boolean;
 };
 
 const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) as Record<SymptomCode, string>;
@@ -31,7 +33,7 @@ const noneGraded = () => Object.fromEntries(SYMPTOMS.map((s) => [s.code, "0"])) 
  * Holds no server data of its own, so the portal (plain fetch) and the clinic (TanStack Query) each bind it.
  * Render it in the browser only (BrowserOnly), so "now" defaults to the person's own clock and time zone.
  */
-export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFormFieldsProps) {
+export function ReactionFormFields({ patientId, homeCare, onSaved, forStaff = false }: ReactionFormFieldsProps) {
   // Fetch the schema while the person fills the form, so submitting never waits for it.
   useEffect(() => void loadReportSchemas(), []);
   const [grades, setGrades] = useState(noneGraded);
@@ -75,13 +77,8 @@ export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFor
   const status = errors.symptoms ?? (form.failure && !Object.keys(errors).length ? `${form.failure.message} Your answers are still here; try again.` : form.status);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {saved && (
-        <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
-          <p className="font-semibold">Reaction reported. {saved.alert ? "Your clinic has been alerted." : "Your clinic will review it."}</p>
-          {saved.session && <p className="mt-1">Linked to your {(AREA_LABELS[saved.session.area as Area] ?? saved.session.area).toLowerCase()} session.</p>}
-        </div>
-      )}
-      {savedUrgent && <UrgentGuidance />}
+      {saved && <SavedReaction reaction={saved} clinicPhone={homeCare.clinicPhone} forStaff={forStaff} />}
+      {savedUrgent && <UrgentGuidance clinicPhone={homeCare.clinicPhone} />}
       <FormStatus error={status} />
       <FieldShell label="When did you notice it?" hint={zoneHint(zone)} error={errors.reportedAt}>
         {(control) => <input {...control} type="datetime-local" value={reportedAt} max={toInputValue(new Date(), zone)} onChange={(e) => setReportedAt(e.target.value)} />}
@@ -112,7 +109,7 @@ export function ReactionFormFields({ patientId, homeCare, onSaved }: ReactionFor
         ))}
       </div>
       <TextareaField label="Anything else? (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={2000} error={errors.notes} />
-      <div aria-live="polite">{urgent && !saved && <UrgentGuidance />}</div>
+      <div aria-live="polite">{urgent && !saved && <UrgentGuidance clinicPhone={homeCare.clinicPhone} />}</div>
       <Button type="submit" className="w-full sm:w-auto" disabled={form.pending}>
         {form.pending ? "Sending…" : "Report reaction"}
       </Button>

@@ -23,5 +23,5 @@ export function ReactionForm({ patientId, initialHomeCare }: Props) {
 function BoundReactionForm({ patientId, initialHomeCare }: Props) {
   const { data: homeCare } = useHomeCare(patientId, initialHomeCare);
   const onSaved = useRefreshAfterReport(patientId);
-  return <ReactionFormFields patientId={patientId} homeCare={homeCare} onSaved={onSaved} />;
+  return <ReactionFormFields patientId={patientId} homeCare={homeCare} onSaved={onSaved} forStaff />;
 }

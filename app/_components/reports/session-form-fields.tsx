@@ -7,13 +7,16 @@ import { FormStatus, SelectField, TextareaField } from "@/app/_components/ui/for
 import { apiFetch } from "@/lib/client/api";
 import { momentOf, toInputValue, zoneHint } from "@/lib/client/datetime";
 import { useSchemaForm } from "@/lib/client/use-schema-form";
-import { AREA_LABELS, DEVICES, formatMm, NEEDLE_LENGTHS_MM, type Area } from "@/lib/domain/clinical";
+import { AREA_LABELS, DEVICES, formatMm, type Area } from "@/lib/domain/clinical";
 import type { HomeCare } from "@/lib/data/home-care";
 import type { LoggedSession } from "@/lib/data/sessions";
 import { loadReportSchemas } from "@/lib/client/report-schemas";
 import { AreaOptions } from "./area-options";
 import { ChoiceGroup } from "./choice-group";
+import { isOffered, planLimitMm } from "./needle-choices";
+import { NeedleLengthField } from "./needle-length-field";
 import { sessionWarnings } from "./session-warnings";
+import { SpacingNotice } from "./spacing-notice";
 
 export type SessionFormFieldsProps = {
   patientId: string;
@@ -25,8 +28,6 @@ export type SessionFormFieldsProps = {
 };
 
 const DEVICE_LABELS = { roller: "Roller", pen: "Pen", stamp: "Stamp" } as const;
-/** A patient who used a clinic depth at home must be able to say so: the report is a fact. */
-const CLINIC_LENGTHS_MM = [1.5, 2.0, 2.5, 3.0] as const;
 
 function emptyDraft(openedAt: Date, timeZone: string) {
   return { performedAt: toInputValue(openedAt, timeZone), area: "", needleMm: "", device: "", sanitized: "", patchTestDone: "", notes: "" };
@@ -44,6 +45,8 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
   const zone = homeCare.timeZone;
   const [draft, setDraft] = useState(() => emptyDraft(openedAt, zone));
   const [confirming, setConfirming] = useState(false);
+  // "I used a longer needle than my plan allows": until ticked, only lengths within the plan are offered.
+  const [longer, setLonger] = useState(false);
   const [saved, setSaved] = useState<LoggedSession | null>(null);
   const set = (key: keyof typeof draft) => (value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -51,6 +54,18 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
   };
 
   const planAreas = homeCare.plan?.status === "approved" ? homeCare.plan.areas.map((a) => a.area) : [];
+  const limitMm = planLimitMm(homeCare, draft.area);
+  const forStaff = onBehalfOf !== undefined;
+  // A new area with a lower limit hides a longer length chosen before: the person chooses again.
+  const chooseArea = (area: string) => {
+    setDraft((d) => ({ ...d, area, needleMm: isOffered(d.needleMm, planLimitMm(homeCare, area), longer) ? d.needleMm : "" }));
+    setConfirming(false);
+  };
+  const declareLonger = (value: boolean) => {
+    setLonger(value);
+    if (!value) setDraft((d) => ({ ...d, needleMm: isOffered(d.needleMm, limitMm, false) ? d.needleMm : "" }));
+    setConfirming(false);
+  };
   const performedAt = momentOf(draft.performedAt, openedAt, zone);
   // A patch test matters before the first session in each area, so it is asked until one is logged there.
   const askPatchTest = draft.area !== "" && !homeCare.lastSessionByArea[draft.area];
@@ -70,6 +85,7 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
       const now = new Date();
       setOpenedAt(now);
       setDraft(emptyDraft(now, zone));
+      setLonger(false);
       setConfirming(false);
       onSaved(session);
     },
@@ -98,29 +114,14 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
   const { errors } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {saved && <SavedNotice session={saved} />}
+      {saved && <SavedNotice session={saved} forStaff={forStaff} />}
       <FormStatus error={form.failure && !Object.keys(errors).length ? `${form.failure.message} Your entry is still here; try again.` : form.status} />
       <Field id="session-when" label="Date and time of the session" hint={zoneHint(zone)} type="datetime-local" value={draft.performedAt} max={toInputValue(new Date(), zone)} onChange={(e) => set("performedAt")(e.target.value)} error={errors.performedAt} />
-      <SelectField id="session-area" label="Area" value={draft.area} onChange={(e) => set("area")(e.target.value)} error={errors.area}>
+      <SpacingNotice homeCare={homeCare} area={draft.area} forStaff={forStaff} />
+      <SelectField id="session-area" label="Area" value={draft.area} onChange={(e) => chooseArea(e.target.value)} error={errors.area}>
         <AreaOptions planAreas={planAreas} otherLabel="Not in your plan" />
       </SelectField>
-      <SelectField id="session-needle" label="Needle length" value={draft.needleMm} onChange={(e) => set("needleMm")(e.target.value)} error={errors.needleMm}>
-          <option value="">Choose the length…</option>
-          <optgroup label="Home lengths">
-            {NEEDLE_LENGTHS_MM.map((mm) => (
-              <option key={mm} value={mm}>
-                {formatMm(mm)} mm
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Longer (clinic lengths)">
-            {CLINIC_LENGTHS_MM.map((mm) => (
-              <option key={mm} value={mm}>
-                {formatMm(mm)} mm
-              </option>
-            ))}
-          </optgroup>
-      </SelectField>
+      <NeedleLengthField value={draft.needleMm} onChange={set("needleMm")} limitMm={limitMm} longer={longer} onLongerChange={declareLonger} error={errors.needleMm} forStaff={forStaff} />
       <ChoiceGroup legend="Device" name="device" value={draft.device} onChange={set("device")} error={errors.device} options={DEVICES.map((d) => ({ value: d, label: DEVICE_LABELS[d] }))} />
       <ChoiceGroup legend="Did you sanitize the device before and after?" name="sanitized" value={draft.sanitized} onChange={set("sanitized")} error={errors.sanitized} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
       {askPatchTest && (
@@ -137,7 +138,11 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
                 <li key={w}>{w}</li>
               ))}
             </ul>
-            <p className="mt-2">It will still be recorded, and the clinic will be told.</p>
+            <p className="mt-2">
+              {forStaff
+                ? "It will still be recorded, flagged as outside the plan."
+                : "It will still be recorded as outside your plan; your clinic will see it the next time they open your record."}
+            </p>
           </div>
         )}
       </div>
@@ -160,11 +165,16 @@ export function SessionFormFields({ patientId, homeCare, onBehalfOf, onSaved }: 
 }
 
 /** The server explains each flag against the plan version the session was judged by, not today's plan. */
-function SavedNotice({ session }: { session: LoggedSession }) {
+function SavedNotice({ session, forStaff }: { session: LoggedSession; forStaff: boolean }) {
   return (
     <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-950">
       <p className="font-semibold">Session logged: {AREA_LABELS[session.area as Area] ?? session.area}, {formatMm(session.needleMm)} mm.</p>
-      {session.flagNotes.length > 0 && <p className="mt-1">Your clinic has been told it was outside your plan: {session.flagNotes.join(" ")}</p>}
+      {session.flagNotes.length > 0 && (
+        <p className="mt-1">
+          Recorded as outside {forStaff ? "the" : "your"} plan: {session.flagNotes.join(" ")}
+          {!forStaff && " Your clinic will see it the next time they open your record."}
+        </p>
+      )}
     </div>
   );
 }
