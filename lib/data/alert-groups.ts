@@ -176,8 +176,10 @@ export function actOnAlertGroup(actor: Actor, input: AlertGroupAction): GroupAct
       if (found.n === 0) throw new ConflictError(`No ${input.action === "acknowledge" ? "open" : "unresolved"} alerts of this kind for this patient: someone may have acted on them already.`);
       // Closing a high alert is a clinical judgement: admins annotate it instead.
       if (input.action === "resolve" && found.high > 0 && !clinician) throw new ForbiddenError("Only a clinician can resolve high-severity alerts. Add a note to them instead.");
-      const acted = and(inGroup, clinician ? undefined : eq(alerts.severity, "normal"), not(awaitingCall));
-      const updated = tx.select({ n: count() }).from(alerts).where(acted).get()!.n;
+      // The alerts acted on, by id: an UPDATE with the whole filter is planned along the clinic's date index.
+      const ids = tx.select({ id: alerts.id }).from(alerts).where(and(inGroup, clinician ? undefined : eq(alerts.severity, "normal"), not(awaitingCall))).all();
+      const acted = sql`${alerts.id} in (select value from json_each(${JSON.stringify(ids.map((a) => a.id))}))`;
+      const updated = ids.length;
       if (updated === 0 && !clinician && found.high > 0) throw new ForbiddenError("Only a clinician can acknowledge high-severity alerts. Add a note to them instead.");
       if (updated === 0) throw new ConflictError("Record the call to the patient first: they have no portal access and must be told to stop.");
       const now = new Date().toISOString();
