@@ -1,24 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { Button } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
-import { FormStatus, SelectField } from "@/app/_components/ui/form-controls";
+import { FormStatus } from "@/app/_components/ui/form-controls";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors, useSchemaForm } from "@/lib/client/use-schema-form";
 import { DEFAULT_ALERT_RULES } from "@/lib/domain/alert-rules";
-import { SCREENING_ITEMS } from "@/lib/domain/clinical";
-import { ALWAYS_BLOCK_ITEMS, DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS, findLoosening, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { SCREENING_ITEMS, type ScreeningItemCode } from "@/lib/domain/clinical";
+import { DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS, findLoosening, loosenedBlockClasses, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { isJustification, JUSTIFICATION_RULE } from "@/lib/domain/text";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { AlertRulesFields } from "./alert-rules-fields";
 import { errorFor, settingsFieldOf } from "./field-errors";
+import { ScreeningClassFields } from "./screening-class-fields";
 import { SpacingFields } from "./spacing-fields";
+
+/** PUT /api/clinic/settings: the settings in force (200), or a proposal waiting for a second person (202). */
+type SaveAnswer = ClinicSettings | { proposal: { loosened: { label: string }[]; expiresAt: string }; settings: ClinicSettings; appliedNow: boolean };
+
+const classesOf = (form: FormData) => Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])) as ClinicSettings["screeningClasses"];
 
 function readForm(form: FormData, settings: ClinicSettings) {
   const checked = form.getAll("persistentSymptoms").map(String);
   return {
-    screeningClasses: Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])),
+    screeningClasses: classesOf(form),
     intervalFloors: settings.intervalFloors.map((f, index) => ({ upToMm: f.upToMm, minDays: Number(form.get(`floor.${index}`)) })),
     isotretinoinLookbackMonths: Number(form.get("lookback")),
     alertRules: {
@@ -30,22 +38,36 @@ function readForm(form: FormData, settings: ClinicSettings) {
     },
     screeningValidityDays: Number(form.get("screeningValidityDays")),
     rednessExtraSpacingDays: Number(form.get("rednessExtraSpacingDays")),
+    reason: form.get("reason") ?? undefined,
   };
 }
 
 /**
  * Clinicians edit; admins read (changing a clinical safety setting is a clinician's act). The same
- * tighten-only rule the server applies runs here first, so a loosening is named before anything is sent.
+ * rules the server applies run here first: a loosening that is never allowed is named before anything
+ * is sent, and one that needs a second person asks for its reason.
  */
 export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; canEdit: boolean }) {
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
+  const format = useClinicFormatter();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [loosening, setLoosening] = useState<ScreeningItemCode[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useSchemaForm({
     schema: clinicSettingsSchema,
-    send: (body) => apiFetch("/api/clinic/settings", { method: "PUT", body }),
+    send: (body) => apiFetch<SaveAnswer>("/api/clinic/settings", { method: "PUT", body }),
     fieldOf: settingsFieldOf,
-    onSuccess: () => {
-      setSaved(true);
+    onSuccess: (answer) => {
+      if ("proposal" in answer) {
+        const { loosened, expiresAt } = answer.proposal;
+        const rest = answer.appliedNow ? " Your other changes are in force now." : "";
+        setSaved(`Proposed: ${loosened.map((l) => l.label).join("; ")} keeps blocking until a second clinician or an admin confirms it, by ${format(expiresAt)}.${rest}`);
+        // The form shows the settings in force again: the proposal waits below, under "Pending changes".
+        formRef.current?.reset();
+        setLoosening([]);
+      } else {
+        setSaved("Settings saved. New decisions use them from now on.");
+      }
       router.refresh();
     },
   });
@@ -53,51 +75,39 @@ export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     form.reset();
-    setSaved(false);
+    setSaved(null);
     const data = await form.validate(readForm(new FormData(event.currentTarget), settings));
     if (!data) return;
-    const { alertRules, screeningValidityDays, rednessExtraSpacingDays, ...rest } = data;
-    const loosened = findLoosening({
+    const { alertRules, screeningValidityDays, rednessExtraSpacingDays, reason, ...rest } = data;
+    const next = {
       ...rest,
       alertRules: alertRules ?? settings.alertRules,
       screeningValidityDays: screeningValidityDays ?? settings.screeningValidityDays,
       rednessExtraSpacingDays: rednessExtraSpacingDays ?? settings.rednessExtraSpacingDays,
-    });
-    if (loosened.length > 0) form.showErrors(fieldErrors(loosened, settingsFieldOf));
-    else await form.send(data);
+    };
+    const refused = findLoosening(next);
+    if (refused.length > 0) return form.showErrors(fieldErrors(refused, settingsFieldOf));
+    if (loosenedBlockClasses(settings, next).length > 0 && !isJustification(reason)) {
+      return form.showErrors({ reason: `Give a reason: ${JUSTIFICATION_RULE}.` });
+    }
+    await form.send(data);
   }
 
   const { errors } = form;
   const invalid = Object.keys(errors).length > 0;
   const status = invalid ? `Not saved. ${errors.form ?? "Check the settings marked below."}` : (form.failure?.message ?? null);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormStatus error={status} success={saved ? "Settings saved. New decisions use them from now on." : null} />
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={(event) => setLoosening(loosenedBlockClasses(settings, { ...settings, screeningClasses: classesOf(new FormData(event.currentTarget)) }))}
+      noValidate
+      className="space-y-6"
+    >
+      <FormStatus error={status} success={saved} />
       {/* A disabled fieldset makes every control read-only for admins in one place. */}
       <fieldset disabled={!canEdit} className="space-y-6">
-        <fieldset className="space-y-2">
-          <legend className="text-lg font-semibold">Screening items</legend>
-          <p className="text-sm text-slate-700">“Block” refuses approval without a recorded override; “Review” warns and asks the clinician to acknowledge.</p>
-          <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
-            {SCREENING_ITEMS.map((item) => {
-              const always = ALWAYS_BLOCK_ITEMS.includes(item.code);
-              return (
-                <SelectField
-                  key={item.code}
-                  id={`class-${item.code}`}
-                  label={item.label}
-                  name={`class.${item.code}`}
-                  defaultValue={always ? "block" : settings.screeningClasses[item.code]}
-                  error={errorFor(errors, `screeningClasses.${item.code}`)}
-                  className="px-3 py-2"
-                >
-                  <option value="block">{always ? "Block (always)" : "Block"}</option>
-                  {!always && <option value="review">Review</option>}
-                </SelectField>
-              );
-            })}
-          </div>
-        </fieldset>
+        <ScreeningClassFields settings={settings} errors={errors} loosening={loosening} />
         <SpacingFields settings={settings} errors={errors} />
         <Field
           label="Isotretinoin lookback (months)"
@@ -114,7 +124,7 @@ export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; 
       </fieldset>
       {canEdit && (
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save settings"}
+          {form.pending ? "Saving…" : loosening.length > 0 ? "Propose the change" : "Save settings"}
         </Button>
       )}
     </form>
