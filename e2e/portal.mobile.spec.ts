@@ -22,10 +22,20 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await expect(neck).toContainText("Next session allowed: now");
   await expect(face).not.toContainText("Next session allowed: now");
   await expect(face).toContainText(/Next session allowed: \w{3},? \d{1,2} \w{3}/);
+  // The standing guidance comes with every approved plan, above the clinician's own instructions.
+  await expect(page.getByText(/Your plan is valid through \d{1,2} \w{3} \d{4}\./)).toBeVisible();
+  const guidance = page.getByRole("region", { name: "Safety and technique" });
+  await expect(guidance).toContainText("Stop microneedling and call your clinic if you notice");
+  await expect(guidance).toContainText("about 15 seconds a section");
+  const instructions = page.getByRole("region", { name: "Your clinician’s instructions" });
+  await expect(instructions).toContainText("Sanitize before and after every session.");
+  expect((await guidance.boundingBox())!.y).toBeLessThan((await instructions.boundingBox())!.y);
 
   // An off-plan session is warned about in plain words, then kept.
   await page.getByRole("link", { name: "Log a session" }).click();
   await page.getByLabel("Area").selectOption("face");
+  // Lengths above the face's 0.5 mm are a report of what happened, offered only once declared.
+  await page.getByRole("checkbox", { name: "I used a longer needle than my plan allows" }).check();
   await page.getByLabel("Needle length").selectOption("0.75");
   await page.getByRole("radio", { name: "Pen" }).check();
   await page.getByRole("group", { name: /sanitize/ }).getByRole("radio", { name: "Yes" }).check();
@@ -34,7 +44,8 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await page.getByRole("button", { name: "Log session" }).click();
   await page.getByRole("button", { name: "Log it anyway" }).click();
   await expect(page.getByText("Session logged: Face, 0.75 mm.")).toBeVisible();
-  await expect(page.getByText(/Your clinic has been told it was outside your plan/)).toBeVisible();
+  await expect(page.getByText(/Recorded as outside your plan: .* Your clinic will see it the next time they open your record\./)).toBeVisible();
+  await expect(page.getByText(/has been (told|alerted)/)).toHaveCount(0);
 
   // A severe reaction shows the urgent guidance before and after sending.
   await page.getByRole("link", { name: "Report a reaction" }).click();
@@ -42,7 +53,7 @@ test("a patient logs an off-plan session and a severe reaction; the clinician re
   await page.getByRole("group", { name: "Pain or burning" }).getByRole("radio", { name: /Severe/ }).check();
   await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
   await page.getByRole("button", { name: "Report reaction" }).click();
-  await expect(page.getByText("Reaction reported. Your clinic has been alerted.")).toBeVisible();
+  await expect(page.getByText(/^Reaction reported\. Your clinic will see this the next time they open your record; if it gets worse, call your clinic.* or seek urgent care\.$/)).toBeVisible();
   await expect(page.getByText("Linked to your face session.")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Contact your clinic now." })).toBeVisible();
   const [reaction] = (await (await clinic.get(`/api/patients/${patient.id}/reactions`)).json()).items;
@@ -136,7 +147,7 @@ test("the patient says where a reaction is, and it is saved against that area's 
   await expect(which).toHaveValue("");
   await expect(which.getByRole("option").first()).toHaveText("The latest face session before then");
   await page.getByRole("button", { name: "Report reaction" }).click();
-  await expect(page.getByText("Reaction reported. Your clinic has been alerted.")).toBeVisible();
+  await expect(page.getByText(/^Reaction reported\. Your clinic will see this the next time they open your record; if it gets worse, call your clinic.* or seek urgent care\.$/)).toBeVisible();
   await expect(page.getByText("Linked to your face session.")).toBeVisible();
   const saved = (await (await clinic.get(`/api/patients/${patient.id}/reactions`)).json()).items;
   expect(saved).toHaveLength(1);
@@ -150,7 +161,7 @@ test("the patient says where a reaction is, and it is saved against that area's 
   await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("Reaction · Face · worst: mild");
 });
 
-test("a new blocking answer in the health screening pauses the patient's approved plan", async ({ page, browser, apiAs }) => {
+test("a new blocking answer in the health screening pauses the patient's plan until a clinician clears it", async ({ page, browser, apiAs }) => {
   const clinic = await apiAs(DEMO.rivera);
   const patient = await createPatientWithPlan(clinic, "Paused Plan");
   const account = await activatePortalAccount(browser, clinic, patient.id);
@@ -161,11 +172,54 @@ test("a new blocking answer in the health screening pauses the patient's approve
   const alerts = (await (await clinic.get(`/api/alerts?patientId=${patient.id}`)).json()).items.filter((a: { patientId: string }) => a.patientId === patient.id);
   expect(alerts).toMatchObject([{ kind: "new_contraindication", severity: "high" }]);
   await page.reload();
-  await expect(page.getByText("Pause home microneedling")).toBeVisible();
-  await expect(page.getByText(/Stop home microneedling until .+ has reviewed it/)).toBeVisible();
-  await expect(page.getByText(/Contact your clinic/).first()).toBeVisible();
-  await expect(page.getByText("Face: up to 0.5 mm")).toHaveCount(0);
+  // The limits stay on record, each paused, with why and what to do: never "approved" nor "now".
+  await expect(page.getByText("Your plan is paused: do not microneedle.")).toBeVisible();
+  await expect(page.getByText(/A new answer in your health screening/)).toBeVisible();
+  await expect(page.getByText(/Do not microneedle any area until your clinic clears you\. Call your clinic/)).toBeVisible();
+  const face = page.getByRole("listitem").filter({ hasText: "Face: up to 0.5 mm" });
+  await expect(face).toContainText("Paused: no sessions until your clinic clears you.");
   await expect(page.getByText("Approved: you may microneedle at home within these limits.")).toHaveCount(0);
+  await expect(page.getByText(/Next session allowed: now/)).toHaveCount(0);
+
+  // The session form says so before anything is sent.
+  await page.getByRole("link", { name: "Log a session" }).click();
+  await expect(page.getByText("Home microneedling is paused for every area.")).toBeVisible();
+
+  // A clinician clears it with a note: the plan says when.
+  const cleared = await clinic.post(`/api/patients/${patient.id}/pause/clear`, { data: { note: "Called her: not pregnant after all, test was negative." } });
+  expect(cleared.status(), await cleared.text()).toBe(200);
+  await page.getByRole("link", { name: "My plan" }).click();
+  await expect(page.getByText(/^Your clinic has cleared you to continue on \d{1,2} \w{3} \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText("Approved: you may microneedle at home within these limits.")).toBeVisible();
+});
+
+test("the log-session form offers lengths above the plan only once a longer needle is declared", async ({ page, browser, apiAs }) => {
+  const clinic = await apiAs(DEMO.rivera);
+  const patient = await createPatientWithPlan(clinic, "Longer Needle");
+  const account = await activatePortalAccount(browser, clinic, patient.id);
+  await signInViaForm(page, account.email, account.password);
+  await page.getByRole("link", { name: "Log a session" }).click();
+  // What the portal knows about spacing shows before submit.
+  await expect(page.getByText(/what your plan allows now/)).toBeVisible();
+  await expect(page.getByText(/Neck \(up to 0\.25 mm\): next session allowed now\./)).toBeVisible();
+
+  await page.getByLabel("Area").selectOption("neck");
+  const needle = page.getByLabel("Needle length");
+  const offered = async () => (await needle.locator("option").allTextContents()).filter((t) => t.endsWith("mm"));
+  expect(await offered()).toEqual(["0.2 mm", "0.25 mm"]);
+  await expect(page.getByText(/Clinic lengths/)).toHaveCount(0);
+
+  const longer = page.getByRole("checkbox", { name: "I used a longer needle than my plan allows" });
+  await longer.check();
+  expect(await offered()).toEqual(["0.2 mm", "0.25 mm", "0.3 mm", "0.5 mm", "0.75 mm", "1.0 mm", "1.5 mm", "2.0 mm", "2.5 mm", "3.0 mm"]);
+  await expect(page.getByRole("note")).toContainText("can injure the skin, cause infection or leave scars");
+  await needle.selectOption("1.5");
+  await expect(page.getByText("1.5 mm is a clinic depth: home needles never go above 1.0 mm.")).toBeVisible();
+
+  // Unticking hides the longer lengths again and drops the choice.
+  await longer.uncheck();
+  await expect(needle).toHaveValue("");
+  expect(await offered()).toEqual(["0.2 mm", "0.25 mm"]);
 });
 
 test("every portal page has no serious accessibility violations", async ({ page }) => {

@@ -52,6 +52,9 @@ test.describe("downloading a record", () => {
     expect(bundle.resourceType).toBe("Bundle");
     const carePlans = (bundle.entry ?? []).map((e) => e.resource).filter((r) => r.resourceType === "CarePlan" && r.status === "active");
     expect(carePlans).toHaveLength(1);
+    // The standing guidance the portal shows rides as the description; the clinician's own words are a note.
+    expect(carePlans[0]!.description).toMatch(/^Stop microneedling and call your clinic if you notice:\n- signs of infection/);
+    expect((carePlans[0]!.note as { text: string }[]).map((n) => n.text)).toContain("Clinician's instructions: Sanitize before and after every session.");
     const activity = (carePlans[0]!.activity as { reference?: { reference: string } }[])[0]!;
     const limits = resolve(bundle, activity.reference!.reference) as { parameter: { valueQuantity: { value: number; unit: string } }[] } | undefined;
     expect(limits?.parameter.map((p) => p.valueQuantity)).toEqual([expect.objectContaining({ value: 0.5, unit: "mm" })]);

@@ -144,3 +144,35 @@ test("the clinician inbox and review queue", async ({ page, apiAs }) => {
   await report.getByRole("button", { name: `Mark ${patient.name}'s session reviewed` }).click();
   await expect(page.getByRole("listitem").filter({ hasText: patient.name })).toHaveCount(0);
 });
+
+test("staff record a phone call with the same forms: a longer needle is declared, and the confirmations say only what was recorded", async ({ page, apiAs }) => {
+  const api = await apiAs(DEMO.rivera);
+  const patient = await createPatientWithPlan(api, "Phone Call Forms");
+  await signInViaForm(page, DEMO.rivera);
+  await page.goto(`/patients/${patient.id}`);
+  // The clinic's plan summary carries the standing guidance the patient is shown, and says how long the plan is valid.
+  await expect(page.getByText(/valid through \d{1,2} \w{3} \d{4}/).first()).toBeVisible();
+  await expect(page.getByText("Standing guidance shown to the patient with every approved plan").first()).toBeVisible();
+
+  await page.getByText("Record a session", { exact: true }).click();
+  await page.getByLabel("Area").selectOption("face");
+  await expect(page.getByLabel("Needle length").locator("option", { hasText: "1.5 mm" })).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "The patient used a longer needle than the plan allows" }).check();
+  await page.getByLabel("Needle length").selectOption("0.75");
+  await page.getByRole("radio", { name: "Roller" }).check();
+  await page.getByRole("group", { name: /sanitize/ }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("group", { name: /patch test/ }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("button", { name: "Log session" }).click();
+  await page.getByRole("button", { name: "Log it anyway" }).click();
+  await expect(page.getByText("Session logged: Face, 0.75 mm.")).toBeVisible();
+  await expect(page.getByText(/^Recorded as outside the plan: /)).toBeVisible();
+
+  await page.getByText("Record a reaction", { exact: true }).click();
+  await page.getByLabel("Where is it?").selectOption("face");
+  await page.getByRole("group", { name: "Redness" }).getByRole("radio", { name: /Mild/ }).check();
+  await page.getByRole("button", { name: "Report reaction" }).click();
+  await expect(page.getByText(/^Reaction recorded in the patient’s record\. It raised (a \w+ alert in the inbox|no alert)\.$/)).toBeVisible();
+  await expect(page.getByText(/has been (alerted|told)/)).toHaveCount(0);
+  const sessions = (await (await api.get(`/api/patients/${patient.id}/sessions`)).json()).items;
+  expect(sessions[0]).toMatchObject({ area: "face", needleMm: 0.75, flags: expect.arrayContaining(["needle_exceeds_plan"]) });
+});
