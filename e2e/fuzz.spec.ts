@@ -91,9 +91,12 @@ const TARGETS: Record<string, Target> = {
   "DELETE /api/templates/:id": { as: "clinician", url: (ids) => `/api/templates/${ids.templateId}` },
   "PUT /api/clinic/settings": {
     as: "clinician",
-    keys: ["screeningClasses", "intervalFloors", "isotretinoinLookbackMonths", "alertRules", "screeningValidityDays", "rednessExtraSpacingDays"],
+    keys: ["screeningClasses", "intervalFloors", "isotretinoinLookbackMonths", "alertRules", "screeningValidityDays", "rednessExtraSpacingDays", "reason"],
     valid: async (_ids, api) => (await (await api.get("/api/clinic/settings")).json()) as Json,
   },
+  // Bodiless: a missing proposal answers 404 whatever is sent.
+  "POST /api/clinic/settings/proposals/:id/confirm": { as: "clinician", url: () => "/api/clinic/settings/proposals/00000000-0000-4000-8000-000000000000/confirm" },
+  "POST /api/clinic/settings/proposals/:id/withdraw": { as: "clinician", url: () => "/api/clinic/settings/proposals/00000000-0000-4000-8000-000000000000/withdraw" },
   // Turning two-factor on would send every later request of the fuzz staff to enrolment (403).
   "PUT /api/clinic/security": { as: "admin", keys: ["requireStaffMfa"], lockout: (text) => /"requireStaffMfa"\s*:\s*true/.test(text) },
   "POST /api/staff": { as: "admin", keys: ["email", "name", "role"], valid: () => ({ email: `fuzz-staff-${next()}@fuzz.test`, name: "Fuzz Invitee", role: "clinician" }) },

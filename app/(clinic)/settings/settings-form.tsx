@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { useClinicFormatter } from "@/app/_components/clinic-time";
 import { Button } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { FormStatus } from "@/app/_components/ui/form-controls";
@@ -11,6 +10,7 @@ import { fieldErrors, useSchemaForm } from "@/lib/client/use-schema-form";
 import { DEFAULT_ALERT_RULES } from "@/lib/domain/alert-rules";
 import { SCREENING_ITEMS, type ScreeningItemCode } from "@/lib/domain/clinical";
 import { DEFAULT_ISOTRETINOIN_LOOKBACK_MONTHS, findLoosening, loosenedBlockClasses, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { PROPOSAL_TTL_HOURS } from "@/lib/domain/settings-proposals";
 import { isJustification, JUSTIFICATION_RULE } from "@/lib/domain/text";
 import { clinicSettingsSchema } from "@/lib/validation/clinic-settings";
 import { AlertRulesFields } from "./alert-rules-fields";
@@ -19,7 +19,7 @@ import { ScreeningClassFields } from "./screening-class-fields";
 import { SpacingFields } from "./spacing-fields";
 
 /** PUT /api/clinic/settings: the settings in force (200), or a proposal waiting for a second person (202). */
-type SaveAnswer = ClinicSettings | { proposal: { loosened: { label: string }[]; expiresAt: string }; settings: ClinicSettings; appliedNow: boolean };
+type SaveAnswer = ClinicSettings | { proposal: { loosened: { label: string }[] }; settings: ClinicSettings; appliedNow: boolean };
 
 const classesOf = (form: FormData) => Object.fromEntries(SCREENING_ITEMS.map((i) => [i.code, form.get(`class.${i.code}`)])) as ClinicSettings["screeningClasses"];
 
@@ -49,7 +49,6 @@ function readForm(form: FormData, settings: ClinicSettings) {
  */
 export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; canEdit: boolean }) {
   const router = useRouter();
-  const format = useClinicFormatter();
   const [saved, setSaved] = useState<string | null>(null);
   const [loosening, setLoosening] = useState<ScreeningItemCode[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -59,9 +58,9 @@ export function SettingsForm({ settings, canEdit }: { settings: ClinicSettings; 
     fieldOf: settingsFieldOf,
     onSuccess: (answer) => {
       if ("proposal" in answer) {
-        const { loosened, expiresAt } = answer.proposal;
+        const { loosened } = answer.proposal;
         const rest = answer.appliedNow ? " Your other changes are in force now." : "";
-        setSaved(`Proposed: ${loosened.map((l) => l.label).join("; ")} keeps blocking until a second clinician or an admin confirms it, by ${format(expiresAt)}.${rest}`);
+        setSaved(`Proposed: ${loosened.map((l) => l.label).join("; ")} keeps blocking until a second clinician or an admin confirms it within ${PROPOSAL_TTL_HOURS} hours (see Pending changes).${rest}`);
         // The form shows the settings in force again: the proposal waits below, under "Pending changes".
         formRef.current?.reset();
         setLoosening([]);
