@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/portal/log-session", label: "Log a session" },
   { href: "/portal/report-reaction", label: "Report a reaction" },
   { href: "/portal/history", label: "My history" },
+  { href: "/portal/health-change", label: "Tell your clinic about a change" },
 ];
 
 export function PortalNav() {

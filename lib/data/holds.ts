@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
-import { careHolds, users } from "@/db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce, writeTransaction } from "@/db";
+import { careHolds, clinics, patients, users } from "@/db/schema";
 import { requirePatientAccess, requireRole } from "@/lib/auth/guards";
 import { STAFF_ROLES, type Actor } from "@/lib/auth/types";
 import { screeningItemLabel, type ScreeningItemCode } from "@/lib/domain/clinical";
@@ -11,8 +11,9 @@ import { recordAudit } from "./audit";
 import { clinicTimeZone } from "./clock";
 import { loadClinicSettings } from "./internal/clinic-settings";
 import { blockingItemsAt } from "./internal/contraindications";
-import { clearHolds, openHolds } from "./internal/holds";
+import { clearHolds, currentPause, lastClearedPauseAt, openHolds } from "./internal/holds";
 import { loadCurrentPlan } from "./internal/plans";
+import type { PauseDto } from "./home-care";
 
 export type HoldDto = {
   id: string;
@@ -87,4 +88,20 @@ export function clearPause(actor: Actor, patientId: string, input: PauseClearInp
     });
     return { clearedAt: now, cleared: pauses.length };
   });
+}
+
+export type PauseNotice = { pause: PauseDto | null; lastClearedAt: string | null; clinicName: string; clinicPhone: string | null };
+
+// Every portal page shows this in its layout: prepared once per connection.
+const clinicOfPatientQuery = preparedOnce((db) =>
+  db.select({ name: clinics.name, phone: clinics.phone }).from(patients).innerJoin(clinics, eq(clinics.id, patients.clinicId)).where(eq(patients.id, sql.placeholder("patientId"))).prepare(),
+);
+
+/** What every portal page tells a patient before anything else: stop (and whom to call), or that they were cleared. */
+export function getPauseNotice(actor: Actor, patientId: string): PauseNotice {
+  const scope = requirePatientAccess(actor, patientId);
+  const db = getDb();
+  const pause = currentPause(openHolds(db, scope.id));
+  const clinic = clinicOfPatientQuery(db).get({ patientId: scope.id })!;
+  return { pause, lastClearedAt: pause ? null : lastClearedPauseAt(db, scope.id), clinicName: clinic.name, clinicPhone: clinic.phone };
 }

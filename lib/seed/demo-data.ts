@@ -6,6 +6,9 @@ export const DEMO_PASSWORD = "demo-pass-1234";
 export const NORTHSIDE = "Northside Dermatology";
 export const SOUTH_BAY = "South Bay Skin";
 
+/** The numbers the portal's stop banner gives (555-01xx: reserved for fiction). */
+export const CLINIC_PHONES: Record<string, string> = { [NORTHSIDE]: "+1 555 0100", [SOUTH_BAY]: "+1 555 0150" };
+
 export type DemoAccount = { email: string; name: string; role: Role; clinic: string };
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -26,12 +29,13 @@ export type DemoPatient = {
   clinic: string;
   clinicianEmail: string;
   portalEmail?: string;
+  phone?: string;
 };
 
 export const NAMED_PATIENTS: DemoPatient[] = [
-  { mrn: "NS-100001", name: "Jordan Lee", dateOfBirth: "1990-04-12", skinType: 2, clinic: NORTHSIDE, clinicianEmail: "rivera@northside.test", portalEmail: "lee@patient.test" },
-  { mrn: "NS-100002", name: "Priya Patel", dateOfBirth: "1995-09-30", skinType: 4, clinic: NORTHSIDE, clinicianEmail: "rivera@northside.test", portalEmail: "patel@patient.test" },
-  { mrn: "SB-200001", name: "Ana Garcia", dateOfBirth: "1986-01-22", skinType: 3, clinic: SOUTH_BAY, clinicianEmail: "chen@southbay.test", portalEmail: "garcia@patient.test" },
+  { mrn: "NS-100001", name: "Jordan Lee", dateOfBirth: "1990-04-12", skinType: 2, clinic: NORTHSIDE, clinicianEmail: "rivera@northside.test", portalEmail: "lee@patient.test", phone: "+1 555 0111" },
+  { mrn: "NS-100002", name: "Priya Patel", dateOfBirth: "1995-09-30", skinType: 4, clinic: NORTHSIDE, clinicianEmail: "rivera@northside.test", portalEmail: "patel@patient.test", phone: "+1 555 0112" },
+  { mrn: "SB-200001", name: "Ana Garcia", dateOfBirth: "1986-01-22", skinType: 3, clinic: SOUTH_BAY, clinicianEmail: "chen@southbay.test", portalEmail: "garcia@patient.test", phone: "+1 555 0151" },
 ];
 
 const GIVEN = ["Amara", "Liam", "Noor", "Mateo", "Hana", "Oliver", "Zainab", "Lucas", "Mei", "Ethan", "Fatima", "Diego", "Ingrid", "Kwame", "Sakura", "Rafael", "Aisha", "Tomasz", "Leila", "Finn", "Yusuf", "Chloe", "Arjun", "Elena", "Kofi", "Maya"];
@@ -64,6 +68,7 @@ export function generatedPatients(): DemoPatient[] {
     skinType: 1 + Math.floor(random() * 6),
     clinic: NORTHSIDE,
     clinicianEmail: pick(["rivera@northside.test", "okafor@northside.test"]),
+    phone: `+1 555 01${String(20 + i).padStart(2, "0")}`,
   }));
   const southBay = Array.from({ length: 6 }, (_, i): DemoPatient => ({
     mrn: `SB-${200002 + i}`,
@@ -72,6 +77,7 @@ export function generatedPatients(): DemoPatient[] {
     skinType: 1 + Math.floor(random() * 6),
     clinic: SOUTH_BAY,
     clinicianEmail: "chen@southbay.test",
+    phone: `+1 555 01${60 + i}`,
   }));
   return [...northside, ...southBay];
 }

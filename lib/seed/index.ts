@@ -9,7 +9,7 @@ import { patientIdByMrn, seedHistory, seedTemplates } from "./clinical";
 import { ensurePortalAccount, hasSessions, hasStory } from "./portal-accounts";
 import { GENERATED_REPORT_STORIES, REPORT_STORIES } from "./report-stories";
 import { reportWriter } from "./reports";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, NORTHSIDE, generatedPatients } from "./demo-data";
+import { CLINIC_PHONES, DEMO_ACCOUNTS, DEMO_PASSWORD, NAMED_PATIENTS, NORTHSIDE, generatedPatients } from "./demo-data";
 
 export function isDatabaseEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(clinics).get()?.n ?? 0) === 0;
@@ -32,7 +32,7 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
   return db.transaction(
     (tx) => {
       const clinicNames = [...new Set(DEMO_ACCOUNTS.map((a) => a.clinic))];
-      tx.insert(clinics).values(clinicNames.map((name) => ({ name }))).onConflictDoNothing().run();
+      tx.insert(clinics).values(clinicNames.map((name) => ({ name, phone: CLINIC_PHONES[name] ?? null }))).onConflictDoNothing().run();
       const clinicId = new Map(tx.select().from(clinics).all().map((c) => [c.name, c.id]));
       const idOf = (name: string) => clinicId.get(name) ?? fail(`clinic ${name}`);
 
@@ -62,6 +62,7 @@ export async function seedDemo(db: Db): Promise<{ users: number; patients: numbe
             name: p.name,
             dateOfBirth: p.dateOfBirth,
             skinType: p.skinType,
+            phone: p.phone ?? null,
           })
           .onConflictDoNothing()
           .run();

@@ -4,7 +4,8 @@ import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
 import { defaultClinicSettings } from "@/lib/domain/clinic-settings";
 import { evaluateSession, type AreaSession } from "@/lib/domain/session-flags";
 import type { Tx } from "@/db/connection";
-import { alerts, homeSessions, planVersions, reactions } from "@/db/schema";
+import { alerts, careHolds, homeSessions, planVersions, reactions } from "@/db/schema";
+import { pausesForReaction } from "@/lib/domain/holds";
 
 /** Follow-up on a raised alert, as a clinician would have done it. */
 export type AlertFollowUp = { status: "acknowledged" | "resolved"; by: string; note?: string; suspendedPlanVersion?: number };
@@ -27,10 +28,14 @@ export function reportWriter(ctx: Context) {
   const { intervalFloors, rednessExtraSpacingDays } = defaultClinicSettings();
   const reviewed = (at: number) => (ctx.now - at > 14 * DAY ? { reviewedBy: ctx.reviewerId, reviewedAt: iso(at + 2 * DAY) } : {});
 
-  function raise(draft: { kind: string; severity: "high" | "normal"; summary: string } | null, at: number, refs: { sessionId?: string; reactionId?: string }, followUp?: AlertFollowUp) {
-    if (!draft) return;
+  // Warning signs stop the patient, as the app would have (lib/domain/holds.ts); a resolved alert's pause was cleared with it.
+  const pauses: { since: string; until: string | null }[] = [];
+  const pausedAt = (at: string) => pauses.some((p) => p.since <= at && (p.until === null || p.until > at));
+
+  function raise(draft: { kind: string; severity: "high" | "normal"; summary: string } | null, at: number, refs: { sessionId?: string; reactionId?: string }, followUp?: AlertFollowUp): string | null {
+    if (!draft) return null;
     const later = iso(at + 6 * 3_600_000);
-    tx().insert(alerts)
+    return tx().insert(alerts)
       .values({
         ...draft,
         ...refs,
@@ -45,7 +50,8 @@ export function reportWriter(ctx: Context) {
         resolutionNote: followUp?.note ?? null,
         suspendedPlanVersion: followUp?.suspendedPlanVersion ?? null,
       })
-      .run();
+      .returning({ id: alerts.id })
+      .get().id;
   }
   const tx = () => ctx.tx;
   const around = (area: string, at: string) => {
@@ -72,7 +78,7 @@ export function reportWriter(ctx: Context) {
       const sanitized = options.sanitized ?? true;
       const { flags } = evaluateSession(
         { performedAt, area, needleMm, sanitized, patchTestDone },
-        { plans: plan ? [plan] : [], ...around(area, performedAt), intervalFloors, rednessExtraSpacingDays },
+        { plans: plan ? [plan] : [], ...around(area, performedAt), intervalFloors, rednessExtraSpacingDays, paused: pausedAt(performedAt) },
       );
       const { id } = tx()
         .insert(homeSessions)
@@ -122,7 +128,25 @@ export function reportWriter(ctx: Context) {
         .returning({ id: reactions.id })
         .get();
       const reaction = { reportedAt, symptoms };
-      raise(reactionAlert({ reaction, session: { performedAt: iso(sessionAt) }, previousReport: session.lastReport }), at, { reactionId: id, sessionId }, options.followUp);
+      const draft = reactionAlert({ reaction, session: { performedAt: iso(sessionAt) }, previousReport: session.lastReport });
+      const alertId = raise(draft, at, { reactionId: id, sessionId }, options.followUp);
+      if (alertId && pausesForReaction(draft)) {
+        const resolved = options.followUp?.status === "resolved" ? options.followUp : null;
+        const until = resolved ? iso(at + 6 * 3_600_000) : null;
+        pauses.push({ since: reportedAt, until });
+        tx().insert(careHolds)
+          .values({
+            clinicId: ctx.clinicId,
+            patientId: ctx.patientId,
+            kind: "pause",
+            reason: "warning_sign",
+            items: [],
+            alertId,
+            since: reportedAt,
+            ...(resolved ? { clearedAt: until, clearedBy: resolved.by, clearNote: resolved.note ?? "Reviewed with the patient: safe to continue." } : {}),
+          })
+          .run();
+      }
       session.lastReport = reaction;
       const last = lastByArea.get(session.area);
       if (last?.id === sessionId && hasProlongedRedness(reaction, session.performedAt)) last.prolongedRedness = true;

@@ -41,7 +41,8 @@ export const patientCreateSchema = z.object({
     .max(6, "Skin type must be a Fitzpatrick type from 1 (I) to 6 (VI)."),
   responsibleClinicianId: z.uuid({ error: "Choose the responsible clinician." }),
   /** How staff reach a patient who has no portal access (a pause must be told by phone). */
-  phone: z.preprocess(blankToUndefined, phoneSchema.optional()),
+  // Blank clears it (null); absent leaves it as it is on an edit.
+  phone: z.preprocess((v) => (v === "" ? null : v), phoneSchema.nullish()),
 });
 export type PatientCreateInput = z.infer<typeof patientCreateSchema>;
 

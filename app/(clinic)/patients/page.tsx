@@ -11,7 +11,7 @@ import { clinicToday } from "@/lib/data/clock";
 import { ageOn, formatCalendarDate } from "@/lib/domain/dates";
 import { skinTypeLabel } from "@/lib/format";
 import { patientListQuerySchema } from "@/lib/validation/patients";
-import { NeedsReviewBadge, PlanStatusBadge } from "./plan-status-badge";
+import { NeedsReviewBadge, PausedBadge, PlanStatusBadge } from "./plan-status-badge";
 import { RosterSearch } from "./roster-search";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -87,7 +87,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                   <td className="px-4 py-3">
                     <span className="flex flex-wrap gap-1">
                       <PlanStatusBadge status={p.planStatus} />
-                      {p.needsReview && <NeedsReviewBadge />}
+                      {p.paused ? <PausedBadge /> : p.needsReview && <NeedsReviewBadge />}
                     </span>
                   </td>
                   <td className="px-4 py-3">{p.maxNeedleMm !== null ? `${formatMm(p.maxNeedleMm)} mm` : "—"}</td>

@@ -11,7 +11,7 @@ import { SKIN_TYPES } from "@/lib/domain/clinical";
 import { skinTypeLabel } from "@/lib/format";
 import { patientCreateSchema } from "@/lib/validation/patients";
 
-type Values = { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string };
+type Values = { name: string; dateOfBirth: string; mrn: string; skinType: number; responsibleClinicianId: string; phone: string | null };
 type Props = {
   clinicians: { id: string; name: string }[];
   initial?: Values & { id: string };
@@ -44,6 +44,16 @@ export function PatientForm({ clinicians, initial }: Props) {
       <Field label="Full name" name="name" defaultValue={initial?.name} required maxLength={120} error={errors.name} autoComplete="off" />
       <Field label="Date of birth" name="dateOfBirth" type="date" defaultValue={initial?.dateOfBirth} required error={errors.dateOfBirth} />
       <Field label="MRN" name="mrn" defaultValue={initial?.mrn} required maxLength={32} error={errors.mrn} hint="Medical record number, unique in your clinic." />
+      <Field
+        label="Phone (optional)"
+        name="phone"
+        type="tel"
+        defaultValue={initial?.phone ?? ""}
+        maxLength={32}
+        error={errors.phone}
+        autoComplete="off"
+        hint="Needed to tell a patient without portal access to stop microneedling."
+      />
       <SelectField label="Fitzpatrick skin type" name="skinType" defaultValue={initial?.skinType ?? ""} required error={errors.skinType}>
         <option value="" disabled>
           Choose…

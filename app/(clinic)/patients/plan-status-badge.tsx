@@ -14,7 +14,12 @@ export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   return <Badge tone={tone}>{label}</Badge>;
 }
 
-/** The approved plan is paused: a new blocking contraindication was screened since it was decided. */
+/** Something waits for a clinician: a pause, or a new screening answer or health change to review. */
 export function NeedsReviewBadge() {
-  return <Badge tone="danger">Needs review</Badge>;
+  return <Badge tone="warning">Needs review</Badge>;
+}
+
+/** Home microneedling is stopped until a clinician clears it, whatever the plan's status says. */
+export function PausedBadge() {
+  return <Badge tone="danger">Paused</Badge>;
 }

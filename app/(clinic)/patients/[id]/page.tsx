@@ -11,11 +11,14 @@ import { getPatientCharts } from "@/lib/data/charts";
 import { orNotFound } from "@/lib/data/load-or-404";
 import { getPatient } from "@/lib/data/patients";
 import { listPlanVersions } from "@/lib/data/plans";
-import { clinicToday } from "@/lib/data/clock";
+import { clinicTimeZone, clinicToday } from "@/lib/data/clock";
+import { listHealthChanges } from "@/lib/data/health-changes";
+import { listHolds } from "@/lib/data/holds";
 import { ageOn, formatCalendarDate } from "@/lib/domain/dates";
 import { skinTypeLabel } from "@/lib/format";
-import { NeedsReviewBadge, PlanStatusBadge } from "../plan-status-badge";
+import { NeedsReviewBadge, PausedBadge, PlanStatusBadge } from "../plan-status-badge";
 import { CourseOfTreatment } from "./charts/course-of-treatment";
+import { HealthChangesPanel } from "./health-changes-panel";
 import { HomeReports } from "./home-reports";
 import { InvitePanel } from "./invite-panel";
 import { NeedsReviewNotice } from "./needs-review-notice";
@@ -38,6 +41,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   // A suspended or denied version sets no interval: adherence is judged by the last one that did.
   const latestInterval = versions.find((v) => v.minIntervalDays !== null)?.minIntervalDays ?? null;
   const isClinician = actor.role === "clinician";
+  const timeZone = clinicTimeZone();
+  const holds = patient.needsReview ? listHolds(actor, patient.id, 20) : [];
 
   return (
     <div className="space-y-4">
@@ -48,7 +53,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{patient.name}</h1>
           <PlanStatusBadge status={patient.planStatus} />
-          {patient.needsReview && <NeedsReviewBadge />}
+          {patient.paused && <PausedBadge />}
+          {patient.needsReview && !patient.paused && <NeedsReviewBadge />}
         </div>
         <div className="flex gap-2">
           <ButtonLink href={`/patients/${patient.id}/edit`}>Edit details</ButtonLink>
@@ -59,7 +65,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           )}
         </div>
       </div>
-      {patient.needsReview && <NeedsReviewNotice editorHref={isClinician ? `/patients/${patient.id}/plan` : undefined} />}
+      <NeedsReviewNotice patient={patient} holds={holds} timeZone={timeZone} isClinician={isClinician} />
 
       <CourseOfTreatment patientId={patient.id} initialData={charts} minIntervalDays={latestInterval} />
 
@@ -74,10 +80,13 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             <Item term="Fitzpatrick skin type" value={skinTypeLabel(patient.skinType)} />
             <Item term="Responsible clinician" value={patient.responsibleClinician.name} />
             <Item term="Portal account" value={PORTAL_LABELS[patient.portalAccount]} />
+            <Item term="Phone" value={patient.phone ?? "None on record"} />
           </dl>
         </Card>
         <ScreeningPanel patientId={patient.id} screening={patient.screening} pihRisk={hasPihRisk(patient.skinType)} canEdit={isClinician} />
       </div>
+
+      <HealthChangesPanel patientId={patient.id} changes={listHealthChanges(actor, patient.id, 10)} timeZone={timeZone} clinicPhone={null} />
 
       <Card aria-labelledby="plan-heading">
         <h2 id="plan-heading" className="text-lg font-semibold">

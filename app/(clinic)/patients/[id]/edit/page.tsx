@@ -22,6 +22,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
           mrn: patient.mrn,
           skinType: patient.skinType,
           responsibleClinicianId: patient.responsibleClinician.id,
+          phone: patient.phone,
         }}
       />
     </div>

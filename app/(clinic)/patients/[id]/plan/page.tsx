@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { hasPihRisk } from "@/lib/domain/clinical";
 import { getClinicSettings } from "@/lib/data/clinic-settings";
-import { clinicToday } from "@/lib/data/clock";
+import { clinicTimeZone, clinicToday } from "@/lib/data/clock";
+import { listHolds } from "@/lib/data/holds";
 import { listPlanTemplates } from "@/lib/data/templates";
-import { NeedsReviewBadge, PlanStatusBadge } from "../../plan-status-badge";
+import { NeedsReviewBadge, PausedBadge, PlanStatusBadge } from "../../plan-status-badge";
 import { NeedsReviewNotice } from "../needs-review-notice";
 import { PlanSummary } from "../plan-summary";
 import { ScreeningPanel } from "../screening-panel";
@@ -23,9 +24,11 @@ export default async function PlanEditorPage({ params }: { params: Promise<{ id:
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Home-care plan: {patient.name}</h1>
         <PlanStatusBadge status={patient.planStatus} />
-        {patient.needsReview && <NeedsReviewBadge />}
+        {patient.paused && <PausedBadge />}
+        {patient.needsReview && !patient.paused && <NeedsReviewBadge />}
       </div>
-      {patient.needsReview && <NeedsReviewNotice />}
+      {/* Open pauses and review items sit above the decision, so nothing reported today is missed. */}
+      <NeedsReviewNotice patient={patient} holds={patient.needsReview ? listHolds(actor, patient.id, 20) : []} timeZone={clinicTimeZone()} isClinician />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4">
           <ScreeningPanel patientId={patient.id} screening={patient.screening} pihRisk={hasPihRisk(patient.skinType)} canEdit />
