@@ -75,3 +75,59 @@ test("a flood of alerts reads as one group and is acknowledged in one action", a
   const audit = await (await (await apiAs(DEMO.admin)).get(`/api/audit?patientId=${patient.id}&action=alert.group_acknowledge`)).json();
   expect(audit.items).toHaveLength(1);
 });
+
+test.describe("high alerts need a clinician", () => {
+  test("an admin cannot acknowledge a high alert but can add a note, and the alert stays open and counted", async ({ page, apiAs }) => {
+    const rivera = await apiAs(DEMO.rivera);
+    const patient = await createPatientWithPlan(rivera, "High For Admin");
+    expect((await rivera.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport({ needleMm: 1.5 }) })).status()).toBe(201);
+    const [alert] = (await (await rivera.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items;
+    expect(alert).toMatchObject({ severity: "high", notes: [] });
+
+    const admin = await apiAs(DEMO.admin);
+    const highBefore = (await (await admin.get("/api/alerts/summary")).json()).high;
+    const refused = await admin.post(`/api/alerts/${alert.id}/acknowledge`);
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error).toMatch(/Add a note/);
+    const groupAction = { patientId: patient.id, kind: "off_plan_session", upTo: new Date().toISOString(), action: "acknowledge" };
+    expect((await admin.post("/api/alerts/groups", { data: groupAction })).status()).toBe(403);
+    expect((await (await admin.get("/api/alerts/summary")).json()).high).toBe(highBefore);
+
+    await signInViaForm(page, DEMO.admin);
+    await page.goto("/alerts");
+    const row = page.getByTestId("alert-group").filter({ hasText: patient.name });
+    await expect(row).toContainText("Only a clinician acknowledges or resolves high-severity alerts");
+    await expect(row.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+    await row.getByRole("button", { name: "Add a note…" }).click();
+    await row.getByLabel(/^Note/).fill("Phoned the patient: told to stop using the 1.5 mm device until Dr. Rivera calls back.");
+    await row.getByRole("button", { name: "Add note" }).click();
+    await expect(row.getByRole("list", { name: "Notes on this alert" })).toContainText("Phoned the patient: told to stop using the 1.5 mm device");
+    await expect(row.getByRole("list", { name: "Notes on this alert" })).toContainText("(admin)");
+
+    const [annotated] = (await (await rivera.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items;
+    expect(annotated).toMatchObject({ id: alert.id, status: "open", notes: [{ kind: "note", authorRole: "admin" }] });
+    expect((await rivera.post(`/api/alerts/${alert.id}/acknowledge`)).status()).toBe(200);
+    expect((await (await admin.get("/api/alerts/summary")).json()).high).toBe(highBefore - 1);
+  });
+
+  test("a group row leads with its high item's text, and an admin acknowledges only the normal ones", async ({ page, apiAs }) => {
+    const rivera = await apiAs(DEMO.rivera);
+    const patient = await createPatientWithPlan(rivera, "Severe First");
+    expect((await rivera.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport({ needleMm: 1.5 }) })).status()).toBe(201);
+    // A newer, milder alert of the same kind (another area, so no spacing flag).
+    expect((await rivera.post(`/api/patients/${patient.id}/sessions`, { data: sessionReport({ area: "neck", needleMm: 0.25, sanitized: false }) })).status()).toBe(201);
+
+    await signInViaForm(page, DEMO.admin);
+    await page.goto("/alerts");
+    const row = page.getByTestId("alert-group").filter({ hasText: patient.name });
+    await expect(row).toContainText("2 alerts since");
+    const text = await row.innerText();
+    expect(text).toMatch(/Most severe, .*Needle above the 1\.0 mm home maximum/i);
+    expect(text.search(/home maximum/i)).toBeLessThan(text.search(/not sanitized/i));
+
+    await row.getByRole("button", { name: "Acknowledge the 1 normal" }).click();
+    await expect(row).toContainText("1 high-severity alert left open for a clinician");
+    const open = (await (await rivera.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items;
+    expect(open.map((a: { severity: string }) => a.severity)).toEqual(["high"]);
+  });
+});

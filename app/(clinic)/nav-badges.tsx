@@ -7,7 +7,10 @@ import { queryKeys } from "@/lib/client/query-keys";
 
 type Summary = { open: number; high: number; toReview: number };
 
-/** Alert and review counts in the navigation, refreshing on their own every 30 seconds. */
+/**
+ * Alert and review counts in the navigation, refreshing on their own every 30 seconds. `high` counts
+ * high alerts no clinician has acknowledged or resolved: an admin's note leaves the badge red.
+ */
 export function NavBadges({ initial }: { initial: Summary }) {
   const { data } = useQuery({
     queryKey: queryKeys.alertSummary,
@@ -19,7 +22,7 @@ export function NavBadges({ initial }: { initial: Summary }) {
   return (
     <>
       <NavLink href="/alerts">
-        Alerts <Count value={data.open} urgent={data.high > 0} label={`${data.open} open alerts${data.high ? `, ${data.high} high` : ""}`} />
+        Alerts <Count value={data.open} urgent={data.high > 0} label={`${data.open} open alerts${data.high ? `, ${data.high} high waiting for a clinician` : ""}`} />
       </NavLink>
       <NavLink href="/review">
         To review <Count value={data.toReview} label={`${data.toReview} reports to review`} />

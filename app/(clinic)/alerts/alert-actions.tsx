@@ -21,11 +21,17 @@ type Props = {
   canSuspend: boolean;
   /** False for an admin on a high-severity alert: closing it is a clinician's judgement (the API answers 403). */
   canResolve: boolean;
+  /** False for an admin on a high alert (or a group of only high ones): they add a note instead. */
+  canAcknowledge: boolean;
+  /** The acknowledge button's words when they differ from the default ("Acknowledge the 3 normal"). */
+  acknowledgeLabel?: string;
+  /** The patient must be called first: nothing closes until the call is recorded (the API answers 409). */
+  awaitingCall?: boolean;
   patientName: string;
 };
 
 /** Acknowledge, or resolve with a note (and optionally suspend the plan); nothing is ever deleted. */
-export function AlertActions({ target, status, canSuspend, canResolve, patientName }: Props) {
+export function AlertActions({ target, status, canSuspend, canResolve, canAcknowledge, acknowledgeLabel, awaitingCall = false, patientName }: Props) {
   const group = "group" in target ? target.group : null;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -39,7 +45,14 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
   const url = (action: Action) => (group ? "/api/alerts/groups" : `/api/alerts/${(target as { alertId: string }).alertId}/${action}`);
   const groupBody = (action: Action) => (group ? { patientId: group.patientId, kind: group.kind, upTo: group.upTo, action } : undefined);
   // Acknowledging sends no input, so it needs no form: only its pending and error state.
-  const acknowledge = useMutation({ mutationFn: () => apiFetch(url("acknowledge"), { method: "POST", body: groupBody("acknowledge") }), onSuccess: done });
+  const [left, setLeft] = useState<string | null>(null);
+  const acknowledge = useMutation({
+    mutationFn: () => apiFetch<{ leftForClinician?: number; awaitingCall?: number }>(url("acknowledge"), { method: "POST", body: groupBody("acknowledge") }),
+    onSuccess: (result) => {
+      setLeft(leftOpen(result));
+      done();
+    },
+  });
   // The note is checked by the API's own schema (a group and a single alert each have one), loaded with zod on first use.
   const resolve = useSchemaForm({
     schema: async () => {
@@ -52,6 +65,7 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
   const all = group ? ` all ${group.count}` : "";
 
   if (status === "resolved") return null;
+  if (awaitingCall && !group) return null;
 
   function onResolve(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,21 +74,20 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
 
   return (
     <div className="space-y-2">
-      <FormStatus error={acknowledge.error?.message ?? resolve.failure?.message} />
+      <FormStatus error={acknowledge.error?.message ?? resolve.failure?.message} success={left} />
       {!resolving ? (
         <div className="flex flex-wrap gap-2">
-          {status === "open" && (
+          {status === "open" && canAcknowledge && (
             <Button variant="secondary" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
-              Acknowledge{all}
+              {acknowledgeLabel ?? `Acknowledge${all}`}
             </Button>
           )}
-          {canResolve ? (
+          {canResolve && (
             <Button variant="secondary" onClick={() => setResolving(true)}>
               Resolve{all}…
             </Button>
-          ) : (
-            <p className="self-center text-sm text-slate-700">A clinician resolves high-severity alerts.</p>
           )}
+          {!canResolve && <p className="self-center text-sm text-slate-700">Only a clinician acknowledges or resolves high-severity alerts: add a note instead.</p>}
         </div>
       ) : (
         <form onSubmit={onResolve} noValidate className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
@@ -100,4 +113,13 @@ export function AlertActions({ target, status, canSuspend, canResolve, patientNa
       )}
     </div>
   );
+}
+
+/** What a group acknowledgement left open, and why, in the answer's own counts. */
+function leftOpen(result: { leftForClinician?: number; awaitingCall?: number }): string | null {
+  const parts = [
+    result.leftForClinician ? `${result.leftForClinician} high-severity ${result.leftForClinician === 1 ? "alert" : "alerts"} left open for a clinician` : null,
+    result.awaitingCall ? `${result.awaitingCall} left open until the call to the patient is recorded` : null,
+  ].filter(Boolean);
+  return parts.length ? `Acknowledged the rest; ${parts.join("; ")}.` : null;
 }

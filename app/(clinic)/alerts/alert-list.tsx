@@ -3,6 +3,8 @@ import { Badge } from "@/app/_components/ui/badge";
 import { ClinicTime } from "@/app/_components/clinic-time";
 import type { AlertDto } from "@/lib/data/alerts";
 import { AlertActions } from "./alert-actions";
+import { AlertNoteForm } from "./alert-note-form";
+import { AlertNotes, CallNotice } from "./alert-notes";
 
 export const KIND_LABELS: Record<string, string> = {
   severe_reaction: "Severe reaction",
@@ -15,7 +17,7 @@ export const KIND_LABELS: Record<string, string> = {
   new_contraindication: "New contraindication on an active plan",
 };
 
-/** Suspending a plan and resolving a high alert are clinical acts: clinicians only. */
+/** Suspending a plan, acknowledging and resolving a high alert are clinical acts: clinicians only; anyone adds a note. */
 export function AlertList({ alerts, isClinician, showPatient = true }: { alerts: AlertDto[]; isClinician: boolean; showPatient?: boolean }) {
   if (alerts.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm">No alerts here.</p>;
   return (
@@ -44,8 +46,19 @@ export function AlertList({ alerts, isClinician, showPatient = true }: { alerts:
               {a.suspendedPlanVersion && ` (plan suspended as version ${a.suspendedPlanVersion})`}
             </p>
           )}
-          <div className="mt-3">
-            <AlertActions target={{ alertId: a.id }} status={a.status} canSuspend={isClinician} canResolve={isClinician || a.severity !== "high"} patientName={a.patientName} />
+          <AlertNotes notes={a.notes} />
+          {a.contactRequired && a.status !== "resolved" && <CallNotice alertId={a.id} patientName={a.patientName} phone={a.patientPhone} callRecorded={a.callRecorded} />}
+          <div className="mt-3 flex flex-wrap items-start gap-2">
+            <AlertActions
+              target={{ alertId: a.id }}
+              status={a.status}
+              canSuspend={isClinician}
+              canResolve={isClinician || a.severity !== "high"}
+              canAcknowledge={isClinician || a.severity !== "high"}
+              awaitingCall={a.contactRequired && !a.callRecorded}
+              patientName={a.patientName}
+            />
+            <AlertNoteForm alertId={a.id} kind="note" patientName={a.patientName} />
           </div>
         </li>
       ))}
