@@ -4,7 +4,7 @@ import { getDb, preparedOnce } from "@/db";
 import { clinics, homeSessions, patients, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
-import { nextAllowedInArea, type AreaSession, type SpacingReason, type SpacingRules } from "@/lib/domain/session-flags";
+import { nextAllowedInArea, spacingWindowDays, type AreaSession, type SpacingReason, type SpacingRules } from "@/lib/domain/session-flags";
 import { recordPatientRead } from "./audit";
 import { clinicTimeZone } from "./clock";
 import { loadClinicSettings } from "./internal/clinic-settings";
@@ -84,10 +84,9 @@ export function getHomeCare(actor: Actor, patientId: string, now = new Date()): 
   const spacing: SpacingRules = { intervalFloors: settings.intervalFloors, rednessExtraSpacingDays: settings.rednessExtraSpacingDays };
   const last = lastSessionByArea(db, scope.id);
   const approvedNow = plan?.status === "approved";
-  // No spacing rule reaches back further than the longest interval plus the redness extra days, counted
-  // in clinic days (one more day covers the part of today already gone).
-  const longestDays = Math.max(plan?.minIntervalDays ?? 0, ...settings.intervalFloors.map((f) => f.minDays)) + settings.rednessExtraSpacingDays;
-  const since = new Date(now.getTime() - (longestDays + 1) * DAY_MS).toISOString();
+  // No spacing rule reaches back further than the spacing window, counted in clinic days (one more day
+  // covers the part of today already gone).
+  const since = new Date(now.getTime() - (spacingWindowDays([plan], spacing) + 1) * DAY_MS).toISOString();
   const timeZone = clinicTimeZone();
   recordPatientRead(actor, scope.id, "home_care");
   return {

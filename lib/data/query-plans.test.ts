@@ -115,6 +115,11 @@ describe("every measured query reads the growing tables through an index", () =>
       "session report",
       () => logSession(lee(), jordan(), sessionReportSchema.parse({ performedAt: new Date().toISOString(), area: "face", needleMm: 0.25, device: "pen", sanitized: true })),
     ],
+    [
+      // A late report in an area with no session in the window: the spacing reads on both sides and the first-in-area check.
+      "late session report in a quiet area",
+      () => logSession(lee(), jordan(), sessionReportSchema.parse({ performedAt: new Date(Date.now() - 200 * 86_400_000).toISOString(), area: "hands", needleMm: 0.25, device: "pen", sanitized: true })),
+    ],
   ];
 
   it.each(cases)("%s", (_, work) => {

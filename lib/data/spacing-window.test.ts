@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/connection";
+import { openDatabase, type Db } from "@/db/connection";
 import { alerts, planVersions } from "@/db/schema";
 import { isOffPlan } from "@/lib/charts/timeline";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
@@ -11,6 +11,7 @@ import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { getPatientCharts } from "./charts";
 import { getHomeCare } from "./home-care";
+import { neighboursInArea, recentInArea } from "./internal/spacing";
 import { createPatient } from "./patients";
 import { reportReaction } from "./reactions";
 import { recordScreening } from "./screenings";
@@ -137,5 +138,39 @@ describe("the patch test", () => {
     expect(log(id, daysAgo(1), 0.25, { patchTestDone: null }).flags).toEqual([]);
     const fresh = decolletage();
     expect(log(fresh, daysAgo(1), 0.25, { patchTestDone: null }).flags).toEqual(["no_patch_test"]);
+  });
+});
+
+describe("the spacing reads", () => {
+  /** The plan SQLite chose for each home_sessions statement `work` prepared on a connection of its own. */
+  function sessionPlans(work: (fresh: Db) => unknown): string[] {
+    const fresh = openDatabase(db.$client.name);
+    const client = fresh.$client;
+    const original = client.prepare.bind(client);
+    const statements: string[] = [];
+    client.prepare = ((source: string) => {
+      statements.push(source);
+      return original(source);
+    }) as typeof client.prepare;
+    try {
+      work(fresh);
+      return statements
+        .filter((sql) => /from "home_sessions"/.test(sql))
+        .map((sql) => (original(`explain query plan ${sql}`).all(...(sql.match(/\?/g) ?? []).map(() => null)) as { detail: string }[]).map((r) => r.detail).join(" | "));
+    } finally {
+      client.prepare = original as typeof client.prepare;
+      client.close();
+    }
+  }
+
+  it("search the area index by a time range on both sides, whether or not an earlier session is in the window", () => {
+    const id = decolletage();
+    const plans = sessionPlans((fresh) => {
+      neighboursInArea(fresh, id, "decolletage", daysAgo(0), 35);
+      recentInArea(fresh, id, "decolletage", daysAgo(36));
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) expect(plan).toMatch(/^SEARCH home_sessions USING INDEX home_sessions_patient_area_time_idx \(patient_id=\? AND area=\? AND performed_at/);
+    expect(plans.filter((plan) => /performed_at>\? AND performed_at<\?/.test(plan))).toHaveLength(2);
   });
 });

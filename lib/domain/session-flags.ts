@@ -104,7 +104,7 @@ export function requiredSpacing(earlier: AreaSession, area: string, plan: NonNul
  * longest interval the plans or the clinic's floors can require, plus the extra days after lasting
  * redness. Sessions further away never matter, so a reader may fetch only this window.
  */
-export function spacingWindowDays(plans: PlanInForce[], rules: SpacingRules): number {
+export function spacingWindowDays(plans: readonly ({ minIntervalDays: number | null } | null)[], rules: SpacingRules): number {
   const intervals = plans.map((plan) => plan?.minIntervalDays ?? 0);
   // intervalFloorFor answers 1 day when a clinic has no floors.
   return Math.max(1, ...intervals, ...rules.intervalFloors.map((f) => f.minDays)) + rules.rednessExtraSpacingDays;

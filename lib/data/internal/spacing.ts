@@ -1,6 +1,6 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
-import { and, asc, desc, eq, gt, gte, lte, sql } from "drizzle-orm";
+import { and, asc, between, desc, eq, lte, sql } from "drizzle-orm";
 import { inJsonList, preparedOnce, type Reader } from "@/db";
 import { homeSessions, reactions } from "@/db/schema";
 import { hasProlongedRedness, type SymptomGrade } from "@/lib/domain/reactions";
@@ -39,12 +39,14 @@ function withRedness(db: Reader, sessions: AreaSession[]): AreaSession[] {
 
 // Run by every session report and, for each area of the plan, every portal visit: prepared once per
 // connection, each a range search on home_sessions_patient_area_time_idx in the order it serves.
+// Written with BETWEEN: without statistics SQLite answers `>= ? and <= ?` ordered by time from the
+// patient's index over every area instead (spacing-window.test.ts holds the plan).
 const inArea = and(eq(homeSessions.patientId, sql.placeholder("patientId")), eq(homeSessions.area, sql.placeholder("area")));
 const beforeInWindowQuery = preparedOnce((db) =>
   db
     .select(areaColumns)
     .from(homeSessions)
-    .where(and(inArea, gte(homeSessions.performedAt, sql.placeholder("since")), lte(homeSessions.performedAt, sql.placeholder("at"))))
+    .where(and(inArea, between(homeSessions.performedAt, sql.placeholder("since"), sql.placeholder("at"))))
     .orderBy(desc(homeSessions.performedAt))
     .limit(WINDOW_LIMIT)
     .prepare(),
@@ -53,7 +55,7 @@ const afterInWindowQuery = preparedOnce((db) =>
   db
     .select(areaColumns)
     .from(homeSessions)
-    .where(and(inArea, gt(homeSessions.performedAt, sql.placeholder("at")), lte(homeSessions.performedAt, sql.placeholder("until"))))
+    .where(and(inArea, between(homeSessions.performedAt, sql.placeholder("at"), sql.placeholder("until"))))
     .orderBy(asc(homeSessions.performedAt))
     .limit(WINDOW_LIMIT)
     .prepare(),
@@ -74,7 +76,8 @@ const shifted = (at: string, days: number) => new Date(Date.parse(at) + days * D
 export function neighboursInArea(db: Reader, patientId: string, area: string, at: string, windowDays: number): Pick<SessionContext, "before" | "after" | "firstInArea"> {
   const reach = windowDays + 1;
   const before = withRedness(db, beforeInWindowQuery(db).all({ patientId, area, since: shifted(at, -reach), at }));
-  const after = afterInWindowQuery(db).all({ patientId, area, at, until: shifted(at, reach) });
+  // A session at the very moment is an earlier one (as the patch test sees it), never a later one too.
+  const after = afterInWindowQuery(db).all({ patientId, area, at, until: shifted(at, reach) }).filter((s) => s.performedAt !== at);
   const firstInArea = before.length === 0 && anyBeforeQuery(db).get({ patientId, area, at }) === undefined;
   return { before, after, firstInArea };
 }
