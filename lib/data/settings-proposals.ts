@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction, type Reader, type Tx } from "@/db";
 import { clinicSettingsProposals, users } from "@/db/schema";
@@ -35,6 +35,8 @@ export type SettingsProposalDto = {
 const proposer = alias(users, "proposer");
 const confirmer = alias(users, "confirmer");
 const p = clinicSettingsProposals;
+// The insertion order breaks ties of proposed_at; it ends every index entry, so the clinic index serves the order.
+const rowid = sql`${p}.rowid`;
 
 function selectProposals(db: Reader) {
   return db
@@ -100,7 +102,7 @@ export function listSettingsProposals(actor: Actor, query: SettingsProposalsQuer
   requireRole(actor, STAFF_ROLES);
   const db = getDb();
   const current = loadClinicSettings(actor.clinicId);
-  const rows = selectProposals(db).where(eq(p.clinicId, actor.clinicId)).orderBy(desc(p.proposedAt), desc(p.id)).limit(query.pageSize).offset(offsetOf(query)).all();
+  const rows = selectProposals(db).where(eq(p.clinicId, actor.clinicId)).orderBy(desc(p.proposedAt), desc(rowid)).limit(query.pageSize).offset(offsetOf(query)).all();
   const total = db.select({ n: count() }).from(p).where(eq(p.clinicId, actor.clinicId)).get()?.n ?? 0;
   return pageOf(rows.map((row) => toDto(row, now, current)), total, query);
 }
