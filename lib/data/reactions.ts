@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, lte } from "drizzle-orm";
 import { getDb, writeTransaction, type Tx, type Reader } from "@/db";
-import { alerts, homeSessions, reactions, users } from "@/db/schema";
+import { alerts, homeSessions, patients, reactions, users } from "@/db/schema";
 import { requirePatientAccess } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/types";
 import { reactionAlert } from "@/lib/domain/alert-rules";
@@ -154,7 +154,10 @@ export function reportReaction(actor: Actor, patientId: string, input: ReactionR
       .returning({ id: reactions.id })
       .get();
     const rules = loadClinicSettings(scope.clinicId, tx).alertRules;
+    // Dark patches weigh more on Fitzpatrick IV–VI (post-inflammatory hyperpigmentation).
+    const skinType = tx.select({ skinType: patients.skinType }).from(patients).where(eq(patients.id, scope.id)).get()?.skinType;
     let alert = reactionAlert({
+      skinType,
       reaction: input,
       session,
       previousReport: previousReport && { reportedAt: previousReport.reportedAt, symptoms: previousReport.symptoms as SymptomGrade[] },

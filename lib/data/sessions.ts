@@ -12,6 +12,7 @@ import { clinicTimeZone } from "./clock";
 import { loadClinicSettings } from "./internal/clinic-settings";
 import { blockingItemsAt } from "./internal/contraindications";
 import { pauseAt } from "./internal/holds";
+import { relinkReactions } from "./internal/relink";
 import { loadPlansInForce } from "./internal/plan-in-force";
 import { neighboursInArea } from "./internal/spacing";
 
@@ -97,6 +98,8 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
       .values({ ...input, patientId: scope.id, flags, planVersion: plans.at(-1)?.version ?? null, reportedBy: actor.id, onBehalf })
       .returning({ id: homeSessions.id })
       .get();
+    // A reaction reported before this session was logged, linked by its area to an older one, now follows this one.
+    const relinked = relinkReactions(tx, actor, scope, { id, area: input.area, performedAt: input.performedAt });
     // Earlier sessions keep the flags they were reported with; the alert names the neighbour instead.
     const alert = sessionAlert(flags, input, tooClose, timeZone);
     if (alert) {
@@ -107,7 +110,7 @@ export function logSession(actor: Actor, patientId: string, input: SessionReport
       outcome: "success",
       actor,
       patientId: scope.id,
-      detail: { after: { id, area: input.area, needleMm: input.needleMm, performedAt: input.performedAt, flags, onBehalf } },
+      detail: { after: { id, area: input.area, needleMm: input.needleMm, performedAt: input.performedAt, flags, onBehalf, ...(relinked ? { relinkedReactions: relinked } : {}) } },
     });
     // The version stored on the session (the latest judged against) explains its flags, not today's plan.
     const judgedBy = plans.at(-1) ?? null;
