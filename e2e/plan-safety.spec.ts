@@ -153,11 +153,14 @@ test("a new block on an active plan raises a high alert and marks the plan for r
 
   await signInViaForm(page, DEMO.rivera);
   await page.goto(`/patients?q=${patient.mrn}`);
-  await expect(page.getByRole("row", { name: new RegExp(patient.name) })).toContainText("Needs review");
+  await expect(page.getByRole("row", { name: new RegExp(patient.name) })).toContainText("Paused");
   await page.goto(`/patients/${patient.id}`);
-  const notice = page.getByRole("alert").filter({ hasText: "A new contraindication was screened since this plan was decided" });
-  await expect(notice).toContainText("the patient has been told to pause home sessions until you decide again");
-  await expect(notice.getByRole("link", { name: "Decide the plan again" })).toHaveAttribute("href", `/patients/${patient.id}/plan`);
+  const notice = page.getByTestId("pause-notice");
+  await expect(notice).toContainText("Home microneedling paused since");
+  await expect(notice).toContainText("a new blocking screening answer (pregnancy or breastfeeding)");
+  // Nobody has told this patient anything: no portal account, so the notice says to call, never "has been told".
+  await expect(notice).toContainText("The patient has no portal access: call them");
+  await expect(notice).not.toContainText("has been told");
 
   const renewed = await decide(api, patient.id, validApproval({ ...OVERRIDE, baseVersion: 1, screeningVersion: 2, reviewBy: isoDaysFromNow(60) }));
   expect(renewed.status(), await renewed.text()).toBe(201);

@@ -6,21 +6,24 @@ import { actorFor, patientIdByName } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { patientListQuerySchema } from "@/lib/validation/patients";
-import { alertListQuerySchema, sessionReportSchema } from "@/lib/validation/reports";
+import { healthChangeReportSchema } from "@/lib/validation/health-changes";
+import { alertListQuerySchema, reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { listAlertGroups } from "./alert-groups";
 import { countOpenAlerts, listAlerts } from "./alerts";
 import { listAuditEvents } from "./audit-log";
 import { getPatientCharts } from "./charts";
+import { listHealthChanges, reportHealthChange } from "./health-changes";
 import { getHomeCare } from "./home-care";
+import { getPauseNotice, listHolds } from "./holds";
 import { patientNames } from "./internal/patient-names";
 import { getClinicOverview } from "./overview";
 import { getPatient, listPatients } from "./patients";
-import { listReactions } from "./reactions";
+import { listReactions, reportReaction } from "./reactions";
 import { countReviewQueue, listReviewQueue } from "./review-queue";
 import { listSessions, logSession } from "./sessions";
 
 /** The tables that grow without end: every read of them must be a key-constrained index search. */
-const GROWING = ["home_sessions", "reactions", "alerts", "audit_events"];
+const GROWING = ["home_sessions", "reactions", "alerts", "audit_events", "care_holds", "health_changes", "alert_notes", "screenings"];
 
 let db: Db;
 let close: () => void;
@@ -115,6 +118,15 @@ describe("every measured query reads the growing tables through an index", () =>
       "session report",
       () => logSession(lee(), jordan(), sessionReportSchema.parse({ performedAt: new Date().toISOString(), area: "face", needleMm: 0.25, device: "pen", sanitized: true })),
     ],
+    ["pause notice (every portal page)", () => getPauseNotice(lee(), jordan())],
+    ["holds of a patient", () => listHolds(rivera(), jordan())],
+    ["health changes of a patient", () => listHealthChanges(rivera(), jordan())],
+    [
+      // A warning sign: the alert, how the patient is reached, the pause.
+      "reaction report with a warning sign",
+      () => reportReaction(lee(), jordan(), reactionReportSchema.parse({ reportedAt: new Date().toISOString(), area: "face", symptoms: [{ symptom: "infection", grade: 2 }] })),
+    ],
+    ["health change report", () => reportHealthChange(lee(), jordan(), healthChangeReportSchema.parse({ items: [{ item: "cardiac" }] }))],
     [
       // A late report in an area with no session in the window: the spacing reads on both sides and the first-in-area check.
       "late session report in a quiet area",

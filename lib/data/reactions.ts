@@ -147,7 +147,7 @@ export function reportReaction(actor: Actor, patientId: string, input: ReactionR
         maxGrade: Math.max(...input.symptoms.map((s) => s.grade)),
         notes: input.notes,
         // Only a link the reporter did not name may move to a better-fitting session logged later.
-        linkInferred: !input.sessionId && session !== null,
+        linkInferred: !input.sessionId,
         reportedBy: actor.id,
         onBehalf,
       })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ALERT_RULES, newContraindicationAlert, reactionAlert, sessionAlert, type AlertRules } from "./alert-rules";
+import { DEFAULT_ALERT_RULES, reactionAlert, sessionAlert, type AlertRules } from "./alert-rules";
 import { needsUrgentGuidance, type SymptomGrade } from "./reactions";
 
 const session = { performedAt: "2026-11-18T10:00:00.000Z" };
@@ -141,16 +141,6 @@ describe("sessionAlert", () => {
   it("names the sessions' times in the clinic's zone", () => {
     const alert = sessionAlert(["interval_too_short"], { performedAt: "2026-07-01T23:30:00.000Z", area: "neck" }, [{ performedAt: "2026-07-03T08:00:00.000Z", needleMm: 0.5 }], "Europe/London");
     expect(alert?.summary).toContain("This neck session (2 Jul 2026, 00:30 BST) is too close to the neck session of 3 Jul 2026, 09:00 BST.");
-  });
-});
-
-describe("newContraindicationAlert", () => {
-  it("is high and names the items and the responsible clinician", () => {
-    expect(newContraindicationAlert(["Pregnancy or breastfeeding"], "Dr. Rivera")).toMatchObject({
-      kind: "new_contraindication",
-      severity: "high",
-      summary: expect.stringMatching(/Pregnancy or breastfeeding.*Dr\. Rivera/),
-    });
   });
 });
 

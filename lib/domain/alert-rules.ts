@@ -121,12 +121,3 @@ export function sessionAlert(flags: SessionFlag[], session?: { performedAt: stri
   }
   return { kind: "off_plan_session", severity, summary };
 }
-
-/** A screening newly answers a blocking item yes while the plan is approved. */
-export function newContraindicationAlert(items: string[], clinicianName: string): AlertDraft {
-  return {
-    kind: "new_contraindication",
-    severity: "high",
-    summary: `New contraindication on an active plan: ${items.join("; ")}. The patient is told to pause home sessions until ${clinicianName} (responsible clinician) decides again.`,
-  };
-}

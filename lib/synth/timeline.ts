@@ -1,4 +1,4 @@
-import { newContraindicationAlert } from "@/lib/domain/alert-rules";
+import { newContraindicationAlert } from "@/lib/domain/holds";
 import { addMonths } from "@/lib/domain/dates";
 import { screeningItemLabel } from "@/lib/domain/clinical";
 import { raiseContraindicationAlert } from "./alerts";
@@ -72,7 +72,7 @@ function renew(ctx: ClinicContext, p: PatientState, plan: DecidedPlan, at: numbe
   const by = p.clinician;
   recordScreening(ctx, p, by, at, withPregnancy(p.screening!.answers), ["pregnancy"]);
   const decisionAt = officeHours(rng, at + rng.int(1, 4) * DAY);
-  const draft = newContraindicationAlert([screeningItemLabel("pregnancy")], by.name);
+  const draft = newContraindicationAlert([screeningItemLabel("pregnancy")], by.name, { portalActive: true, phone: null });
   raiseContraindicationAlert(ctx, p, draft, at, { at: decisionAt, by, suspendedVersion: plan.version + 1 });
   p.pausedSince = at;
   // Some patients miss the message and do one more session while the plan is paused.
