@@ -185,6 +185,10 @@ test("a new blocking answer in the health screening pauses the patient's plan un
   await page.getByRole("link", { name: "Log a session" }).click();
   await expect(page.getByText("Home microneedling is paused for every area.")).toBeVisible();
 
+  // A blocking answer still on record cannot be cleared by a note: the clinician screens again first.
+  const refused = await clinic.post(`/api/patients/${patient.id}/pause/clear`, { data: { note: "Called her: not pregnant after all, test was negative." } });
+  expect(refused.status()).toBe(409);
+  await screenPatient(clinic, patient.id, []);
   // A clinician clears it with a note: the plan says when.
   const cleared = await clinic.post(`/api/patients/${patient.id}/pause/clear`, { data: { note: "Called her: not pregnant after all, test was negative." } });
   expect(cleared.status(), await cleared.text()).toBe(200);
