@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
-import { alerts, auditEvents, homeSessions, planVersions } from "@/db/schema";
+import { alerts, auditEvents, homeSessions } from "@/db/schema";
 import { SCREENING_ITEMS } from "@/lib/domain/clinical";
 import { addDays, formatClinicDateTime, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { patientCreateSchema, patientListQuerySchema } from "@/lib/validation/pa
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
+import { createPatientWithBackdatedPlan, type PlanArea } from "@/test/factories";
 import { acknowledgeAlert, listAlerts, resolveAlert } from "./alerts";
 import { getClinicSettings, updateClinicSettings } from "./clinic-settings";
 import { getHomeCare } from "./home-care";
@@ -54,31 +55,7 @@ const approve = (id: string, o: Record<string, unknown> = {}) =>
   );
 
 /** A clean-screened patient whose plan (version 1) was decided a month ago, so sessions can be backdated under it. */
-function patientWithPlan(o: { areas?: { area: string; maxNeedleMm: number }[]; minIntervalDays?: number } = {}): string {
-  counter += 1;
-  const { id } = createPatient(
-    rivera(),
-    patientCreateSchema.parse({ name: `Safety ${counter}`, dateOfBirth: "1990-01-01", mrn: `SAFE-${counter}`, skinType: 2, responsibleClinicianId: rivera().id }),
-  );
-  screen(id);
-  const areas = o.areas ?? [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }];
-  db.insert(planVersions)
-    .values({
-      patientId: id,
-      version: 1,
-      decision: "approved",
-      areas,
-      maxNeedleMm: Math.max(...areas.map((a) => a.maxNeedleMm)),
-      minIntervalDays: o.minIntervalDays ?? 7,
-      reviewBy: addDays(todayIso(), 60),
-      instructions: "Sanitize before and after every session.",
-      screeningVersion: 1,
-      decidedBy: rivera().id,
-      decidedAt: ago(30 * DAY),
-    })
-    .run();
-  return id;
-}
+const patientWithPlan = (o: { areas?: PlanArea[]; minIntervalDays?: number } = {}) => createPatientWithBackdatedPlan(db, { prefix: "Safety", ...o });
 
 const log = (id: string, o: Record<string, unknown> = {}) =>
   logSession(rivera(), id, sessionReportSchema.parse({ performedAt: ago(HOUR), area: "face", needleMm: 0.5, device: "pen", sanitized: true, patchTestDone: true, ...o }));

@@ -1,23 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
-import { alerts, auditEvents, careHolds, healthChanges, planVersions, screenings } from "@/db/schema";
-import { SCREENING_ITEMS } from "@/lib/domain/clinical";
+import { alerts, auditEvents, careHolds, healthChanges, screenings } from "@/db/schema";
 import { addDays, todayIso } from "@/lib/domain/dates";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { healthChangeReportSchema, pauseClearSchema } from "@/lib/validation/health-changes";
 import { planDecisionSchema } from "@/lib/validation/plans";
-import { patientCreateSchema, patientListQuerySchema } from "@/lib/validation/patients";
+import { patientListQuerySchema } from "@/lib/validation/patients";
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
+import { createPatientWithBackdatedPlan, createTestPatient, screenTestPatient } from "@/test/factories";
 import { reportHealthChange } from "./health-changes";
 import { getHomeCare } from "./home-care";
 import { clearPause } from "./holds";
-import { createPatient, getPatient, listPatients } from "./patients";
+import { getPatient, listPatients } from "./patients";
 import { decidePlan } from "./plans";
 import { reportReaction } from "./reactions";
-import { recordScreening } from "./screenings";
 import { logSession } from "./sessions";
 
 let db: Db;
@@ -30,40 +29,11 @@ const rivera = () => actorFor(db, "rivera@northside.test");
 const okafor = () => actorFor(db, "okafor@northside.test");
 const admin = () => actorFor(db, "admin@northside.test");
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-let counter = 0;
 
-const screen = (id: string, yes: string[] = [], date: string | null = null) =>
-  recordScreening(rivera(), id, { answers: SCREENING_ITEMS.map((i) => ({ item: i.code, answer: yes.includes(i.code), date: yes.includes(i.code) ? date : null })) });
-
-function newPatient(phone?: string): string {
-  counter += 1;
-  return createPatient(
-    rivera(),
-    patientCreateSchema.parse({ name: `Pause ${counter}`, dateOfBirth: "1988-04-02", mrn: `PAUSE-${counter}`, skinType: 2, responsibleClinicianId: rivera().id, phone }),
-  ).id;
-}
-
+const screen = (id: string, yes: string[] = [], date: string | null = null) => screenTestPatient(db, id, yes, date);
+const newPatient = (phone?: string) => createTestPatient(db, { prefix: "Pause", phone });
 /** A clean-screened patient with an approved face and neck plan decided a month ago. */
-function patientWithPlan(phone?: string): string {
-  const id = newPatient(phone);
-  screen(id);
-  db.insert(planVersions)
-    .values({
-      patientId: id,
-      version: 1,
-      decision: "approved",
-      areas: [{ area: "face", maxNeedleMm: 0.5 }, { area: "neck", maxNeedleMm: 0.25 }],
-      maxNeedleMm: 0.5,
-      minIntervalDays: 7,
-      reviewBy: addDays(todayIso(), 60),
-      instructions: "Sanitize before and after every session.",
-      screeningVersion: 1,
-      decidedBy: rivera().id,
-      decidedAt: ago(30 * DAY),
-    })
-    .run();
-  return id;
-}
+const patientWithPlan = (phone?: string) => createPatientWithBackdatedPlan(db, { prefix: "Pause", phone });
 
 const log = (id: string, o: Record<string, unknown> = {}) =>
   logSession(rivera(), id, sessionReportSchema.parse({ performedAt: ago(0), area: "neck", needleMm: 0.25, device: "roller", sanitized: true, patchTestDone: true, ...o }));

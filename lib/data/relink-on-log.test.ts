@@ -1,16 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
-import { alerts, auditEvents, planVersions, reactions } from "@/db/schema";
-import { SCREENING_ITEMS } from "@/lib/domain/clinical";
-import { addDays, todayIso } from "@/lib/domain/dates";
-import { patientCreateSchema } from "@/lib/validation/patients";
+import { alerts, auditEvents, reactions } from "@/db/schema";
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
-import { createPatient } from "./patients";
+import { createPatientWithBackdatedPlan } from "@/test/factories";
 import { reportReaction } from "./reactions";
-import { recordScreening } from "./screenings";
 import { logSession } from "./sessions";
 
 let db: Db;
@@ -23,19 +19,12 @@ const HOUR = 3_600_000;
 const rivera = () => actorFor(db, "rivera@northside.test");
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
-function patientWithPlan(mrn: string): string {
-  const { id } = createPatient(rivera(), patientCreateSchema.parse({ name: `Relink ${mrn}`, dateOfBirth: "1991-02-03", mrn, skinType: 2, responsibleClinicianId: rivera().id }));
-  recordScreening(rivera(), id, { answers: SCREENING_ITEMS.map((i) => ({ item: i.code, answer: false, date: null })) });
-  db.insert(planVersions)
-    .values({ patientId: id, version: 1, decision: "approved", areas: [{ area: "face", maxNeedleMm: 0.5 }], maxNeedleMm: 0.5, minIntervalDays: 7, reviewBy: addDays(todayIso(), 60), instructions: "Sanitize before and after.", screeningVersion: 1, decidedBy: rivera().id, decidedAt: ago(40 * DAY) })
-    .run();
-  return id;
-}
+const patientWithPlan = () => createPatientWithBackdatedPlan(db, { prefix: "Relink", areas: [{ area: "face", maxNeedleMm: 0.5 }], decidedDaysAgo: 40 });
 const log = (id: string, performedAt: string) => logSession(rivera(), id, sessionReportSchema.parse({ performedAt, area: "face", needleMm: 0.5, device: "roller", sanitized: true, patchTestDone: true }));
 
 describe("a session logged after the reaction that followed it", () => {
   it("takes over a reaction linked by its area to an older session, audits the move and notes the false alert", () => {
-    const id = patientWithPlan("RELINK-1");
+    const id = patientWithPlan();
     const old = log(id, ago(10 * DAY));
     const reaction = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: ago(HOUR), area: "face", symptoms: [{ symptom: "erythema", grade: 1 }] }));
     expect(reaction.sessionId).toBe(old.id);
@@ -49,7 +38,7 @@ describe("a session logged after the reaction that followed it", () => {
   });
 
   it("never moves a reaction whose session the reporter named", () => {
-    const id = patientWithPlan("RELINK-2");
+    const id = patientWithPlan();
     const old = log(id, ago(10 * DAY));
     const reaction = reportReaction(rivera(), id, reactionReportSchema.parse({ reportedAt: ago(HOUR), sessionId: old.id, symptoms: [{ symptom: "erythema", grade: 1 }] }));
     log(id, ago(20 * HOUR));

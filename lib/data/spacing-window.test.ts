@@ -1,20 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/connection";
-import { alerts, planVersions } from "@/db/schema";
+import { alerts } from "@/db/schema";
 import { isOffPlan } from "@/lib/charts/timeline";
-import { SCREENING_ITEMS } from "@/lib/domain/clinical";
-import { addDays, formatClinicDateTime, todayIso } from "@/lib/domain/dates";
-import { patientCreateSchema } from "@/lib/validation/patients";
+import { addDays, formatClinicDateTime } from "@/lib/domain/dates";
 import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/reports";
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
+import { createPatientWithBackdatedPlan, type PlanArea } from "@/test/factories";
 import { getPatientCharts } from "./charts";
 import { getHomeCare } from "./home-care";
 import { neighboursInArea, recentInArea } from "./internal/spacing";
-import { createPatient } from "./patients";
 import { reportReaction } from "./reactions";
-import { recordScreening } from "./screenings";
 import { listSessions, logSession } from "./sessions";
 
 let db: Db;
@@ -27,33 +24,9 @@ const HOUR = 3_600_000;
 const rivera = () => actorFor(db, "rivera@northside.test");
 /** Whole days before now at the same time of day, so clinic days (UTC in tests) differ by exactly that. */
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY - HOUR).toISOString();
-let counter = 0;
 
 /** A clean-screened patient whose plan (version 1) was decided 120 days ago, so sessions can be backdated under it. */
-function patientWithPlan(areas: { area: string; maxNeedleMm: number }[], minIntervalDays: number): string {
-  counter += 1;
-  const { id } = createPatient(
-    rivera(),
-    patientCreateSchema.parse({ name: `Spacing ${counter}`, dateOfBirth: "1990-01-01", mrn: `SPACE-${counter}`, skinType: 2, responsibleClinicianId: rivera().id }),
-  );
-  recordScreening(rivera(), id, { answers: SCREENING_ITEMS.map((i) => ({ item: i.code, answer: false, date: null })) });
-  db.insert(planVersions)
-    .values({
-      patientId: id,
-      version: 1,
-      decision: "approved",
-      areas,
-      maxNeedleMm: Math.max(...areas.map((a) => a.maxNeedleMm)),
-      minIntervalDays,
-      reviewBy: addDays(todayIso(), 60),
-      instructions: "Sanitize before and after every session.",
-      screeningVersion: 1,
-      decidedBy: rivera().id,
-      decidedAt: new Date(Date.now() - 120 * DAY).toISOString(),
-    })
-    .run();
-  return id;
-}
+const patientWithPlan = (areas: PlanArea[], minIntervalDays: number) => createPatientWithBackdatedPlan(db, { prefix: "Spacing", areas, minIntervalDays, decidedDaysAgo: 120 });
 
 const decolletage = () => patientWithPlan([{ area: "decolletage", maxNeedleMm: 0.25 }], 7);
 const log = (id: string, performedAt: string, needleMm = 0.25, o: Record<string, unknown> = {}) =>
