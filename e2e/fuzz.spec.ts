@@ -75,6 +75,21 @@ const TARGETS: Record<string, Target> = {
     keys: ["reportedAt", "sessionId", "area", "symptoms", "notes"],
     valid: () => ({ reportedAt: new Date().toISOString(), area: "face", symptoms: [{ symptom: "erythema", grade: 1 }], notes: null }),
   },
+  // Nothing is paused in the fuzz clinic: a valid note meets the 409, a hostile one the 400.
+  "POST /api/patients/:id/pause/clear": {
+    as: "clinician",
+    url: (ids) => `/api/patients/${ids.patientId}/pause/clear`,
+    keys: ["note"],
+    valid: () => ({ note: "Reviewed by the fuzz spec: safe to continue now." }),
+  },
+  // A review item, so the fuzz patient is never paused for the other targets.
+  "POST /api/patients/:id/health-changes": {
+    as: "clinician",
+    url: (ids) => `/api/patients/${ids.patientId}/health-changes`,
+    keys: ["items"],
+    valid: () => ({ items: [{ item: "cardiac", date: null, note: "Told the fuzz spec by phone." }] }),
+  },
+  "POST /api/alerts/:id/notes": { as: "clinician", url: (ids) => `/api/alerts/${ids.alertId}/notes`, keys: ["kind", "note"], valid: () => ({ kind: "note", note: "Noted by the fuzz spec." }) },
   "POST /api/review-queue": { as: "clinician", keys: ["kind", "id"], valid: (ids) => ({ kind: "session", id: ids.sessionId }) },
   "POST /api/alerts/groups": {
     as: "clinician",
@@ -236,7 +251,9 @@ function clinicRows(db: Database.Database, clinicId: string): Record<string, unk
             ? "patient_id in (select id from patients where clinic_id = @clinicId)"
             : columns.includes("user_id")
               ? "user_id in (select id from users where clinic_id = @clinicId)"
-              : null;
+              : columns.includes("alert_id")
+                ? "alert_id in (select id from alerts where clinic_id = @clinicId)"
+                : null;
     if (!scope) throw new Error(`Table ${table} is neither scoped to a clinic nor listed in UNCOMPARED`);
     rows[table] = db.prepare(`select * from "${table}" where ${scope} order by rowid`).all({ clinicId });
   }

@@ -78,8 +78,9 @@ test("a patient tells the clinic she is pregnant: home microneedling pauses with
   const changes = (await (await clinic.get(`/api/patients/${patient.id}/health-changes`)).json()).items;
   expect(changes).toMatchObject([{ item: "pregnancy", source: "patient" }]);
   // Her statement sits beside the clinician's screening, never in it.
-  const screening = await (await clinic.get(`/api/patients/${patient.id}/screening`)).json();
-  expect(screening.version).toBe(1);
+  const { screening } = await (await clinic.get(`/api/patients/${patient.id}/screening`)).json();
+  expect(screening).toMatchObject({ version: 1 });
+  expect(screening.answers.find((a: { item: string }) => a.item === "pregnancy")).toMatchObject({ answer: false });
   expect((await (await clinic.get(`/api/patients/${patient.id}/home-care`)).json()).pause).toMatchObject({ reason: "health_change", items: ["pregnancy"] });
 });
 

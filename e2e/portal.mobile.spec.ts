@@ -174,8 +174,11 @@ test("a new blocking answer in the health screening pauses the patient's plan un
   await page.reload();
   // The limits stay on record, each paused, with why and what to do: never "approved" nor "now".
   await expect(page.getByText("Your plan is paused: do not microneedle.")).toBeVisible();
-  await expect(page.getByText(/A new answer in your health screening/)).toBeVisible();
-  await expect(page.getByText(/Do not microneedle any area until your clinic clears you\. Call your clinic/)).toBeVisible();
+  // The layout's stop banner says it too; this is the plan's own account of it.
+  const main = page.getByRole("main");
+  await expect(main.getByText(/A new answer in your health screening/)).toBeVisible();
+  await expect(main.getByText(/Do not microneedle any area until your clinic clears you\. Call your clinic/)).toBeVisible();
+  await expect(page.getByTestId("pause-banner")).toContainText("Stop microneedling and contact your clinic");
   const face = page.getByRole("listitem").filter({ hasText: "Face: up to 0.5 mm" });
   await expect(face).toContainText("Paused: no sessions until your clinic clears you.");
   await expect(page.getByText("Approved: you may microneedle at home within these limits.")).toHaveCount(0);

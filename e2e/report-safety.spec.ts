@@ -143,7 +143,7 @@ test("after an off-plan 1.0 mm session the next one waits for the 1.0 mm floor, 
   expect(face.nextAllowedReasons).toContain("longer_needle");
 });
 
-test("an admin may acknowledge a high alert but only a clinician resolves it", async ({ apiAs }) => {
+test("an admin may annotate a high alert but only a clinician acknowledges or resolves it", async ({ apiAs }) => {
   const clinician = await apiAs(DEMO.rivera);
   const admin = await apiAs(DEMO.admin);
   const patient = await createPatientWithPlan(clinician, "High Alert Admin");
@@ -153,8 +153,10 @@ test("an admin may acknowledge a high alert but only a clinician resolves it", a
 
   const note = { note: "Spoke to the patient; clinic device used at home." };
   expect((await admin.post(`/api/alerts/${alert.id}/resolve`, { data: note })).status()).toBe(403);
-  expect((await admin.post(`/api/alerts/${alert.id}/acknowledge`)).status()).toBe(200);
-  expect((await alertsOf(admin, patient.id, "acknowledged")).map((a) => a.id)).toContain(alert.id);
+  expect((await admin.post(`/api/alerts/${alert.id}/acknowledge`)).status()).toBe(403);
+  expect((await admin.post(`/api/alerts/${alert.id}/notes`, { data: { kind: "note", ...note } })).status()).toBe(201);
+  // Still open for a clinician, whatever the admin did.
+  expect((await alertsOf(admin, patient.id)).map((a) => a.id)).toContain(alert.id);
   expect((await clinician.post(`/api/alerts/${alert.id}/resolve`, { data: note })).status()).toBe(200);
 });
 
@@ -208,9 +210,7 @@ test("in the browser, a loosening is named by its field before sending, and admi
   await page.goto("/alerts");
   const high = page.getByRole("listitem").filter({ hasText: patient.name });
   await expect(high).toContainText("High");
-  await expect(high).toContainText("A clinician resolves high-severity alerts.");
+  await expect(high).toContainText("Only a clinician acknowledges or resolves high-severity alerts: add a note instead.");
   await expect(high.getByRole("button", { name: "Resolve…" })).toHaveCount(0);
-  await high.getByRole("button", { name: "Acknowledge" }).click();
-  await page.goto(`/alerts?status=acknowledged&patientId=${patient.id}`);
-  await expect(page.getByRole("listitem").filter({ hasText: patient.name })).toContainText("Acknowledged by");
+  await expect(high.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 });

@@ -67,7 +67,7 @@ test.describe("the roster API", () => {
     expect(first.items).toHaveLength(10);
     const item = first.items[0];
     expect(Object.keys(item).sort()).toEqual(
-      ["dateOfBirth", "id", "maxNeedleMm", "mrn", "name", "needsReview", "planStatus", "responsibleClinician", "reviewBy", "skinType"],
+      ["dateOfBirth", "id", "maxNeedleMm", "mrn", "name", "needsReview", "paused", "planStatus", "responsibleClinician", "reviewBy", "skinType"],
     );
     expect(item).toMatchObject({
       id: expect.any(String),
