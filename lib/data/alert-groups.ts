@@ -10,6 +10,7 @@ import { recordAudit } from "./audit";
 import { recordListRead } from "./audit-reads";
 import { recordRefusal } from "./audit-refusals";
 import { awaitingCall, notesOf, type AlertNoteDto } from "./internal/alert-notes";
+import { endReviewHoldsOfAlerts } from "./internal/holds";
 import { offsetOf, pageOf, type Page, type Paging } from "./page";
 
 /** Every open alert of one patient and one kind, as the inbox shows them under a flood. */
@@ -190,6 +191,7 @@ export function actOnAlertGroup(actor: Actor, input: AlertGroupAction): GroupAct
         tx.update(alerts).set({ acknowledgedBy: actor.id, acknowledgedAt: now }).where(and(acted, eq(alerts.status, "open"))).run();
         tx.update(alerts).set({ status: "resolved", resolvedBy: actor.id, resolvedAt: now, resolutionNote: input.note! }).where(acted).run();
       }
+      endReviewHoldsOfAlerts(tx, ids.map((a) => a.id), actor);
       const result = { updated, leftForClinician: clinician ? 0 : found.high, awaitingCall: found.awaitingCall };
       recordAudit(tx, {
         action: `alert.group_${input.action}`,

@@ -13,6 +13,7 @@ import { recordAudit, recordPatientRead } from "./audit";
 import { recordListRead } from "./audit-reads";
 import { recordRefusal, refuseNotFound } from "./audit-refusals";
 import { awaitingCall, notesOf, type AlertNoteDto } from "./internal/alert-notes";
+import { endReviewHoldsOfAlerts } from "./internal/holds";
 import { loadCurrentPlan, planRefusal, recordPlanDecision } from "./internal/plans";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
@@ -191,7 +192,8 @@ export function acknowledgeAlert(actor: Actor, alertId: string): AlertDto {
     if (alert.status !== "open") throw new ConflictError(`This alert is already ${alert.status}.`);
     if (alert.awaitingCall) throw new ConflictError(CALL_FIRST);
     tx.update(alerts).set({ status: "acknowledged", acknowledgedBy: actor.id, acknowledgedAt: new Date().toISOString() }).where(eq(alerts.id, alertId)).run();
-    recordAudit(tx, { action: "alert.acknowledge", outcome: "success", actor, patientId: alert.patientId, detail: { alertId } });
+    const reviewed = endReviewHoldsOfAlerts(tx, [alertId], actor);
+    recordAudit(tx, { action: "alert.acknowledge", outcome: "success", actor, patientId: alert.patientId, detail: { alertId, ...(reviewed ? { endedReviewHolds: reviewed } : {}) } });
   }));
   return reload(alertId);
 }
@@ -229,7 +231,14 @@ export function resolveAlert(actor: Actor, alertId: string, input: { note: strin
       })
       .where(eq(alerts.id, alertId))
       .run();
-    recordAudit(tx, { action: "alert.resolve", outcome: "success", actor, patientId: alert.patientId, detail: { alertId, note: input.note, suspendedPlanVersion } });
+    const reviewed = endReviewHoldsOfAlerts(tx, [alertId], actor);
+    recordAudit(tx, {
+      action: "alert.resolve",
+      outcome: "success",
+      actor,
+      patientId: alert.patientId,
+      detail: { alertId, note: input.note, suspendedPlanVersion, ...(reviewed ? { endedReviewHolds: reviewed } : {}) },
+    });
     return null;
   }));
   if (refused) throw planRefusal(actor, refused.patientId, "suspended", refused.violations);

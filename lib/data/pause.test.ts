@@ -11,6 +11,7 @@ import { reactionReportSchema, sessionReportSchema } from "@/lib/validation/repo
 import { actorFor } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { createPatientWithBackdatedPlan, createTestPatient, screenTestPatient } from "@/test/factories";
+import { acknowledgeAlert } from "./alerts";
 import { reportHealthChange } from "./health-changes";
 import { getHomeCare } from "./home-care";
 import { clearPause } from "./holds";
@@ -159,6 +160,19 @@ describe("every health change reaches the clinic", () => {
     expect(care.pause).toBeNull();
     expect(care.areas.every((a) => a.allowed)).toBe(true);
     expect(rosterRow(id)).toMatchObject({ needsReview: true, paused: false });
+    // An admin acknowledging it does not review it; a clinician does.
+    const [raised] = alertsOf(id);
+    acknowledgeAlert(admin(), raised!.id);
+    expect(getPatient(rivera(), id).currentPlan?.needsReview).toBe(true);
+  });
+
+  it("ends the review hold when a clinician acknowledges its alert", () => {
+    const id = patientWithPlan();
+    screen(id, ["metal_allergy"]);
+    const [raised] = alertsOf(id);
+    acknowledgeAlert(okafor(), raised!.id);
+    expect(getPatient(rivera(), id).currentPlan?.needsReview).toBe(false);
+    expect(rosterRow(id)?.needsReview).toBe(false);
   });
 
   it("makes a session high when a live blocking answer is on record, whatever the plan", () => {

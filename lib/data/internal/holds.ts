@@ -1,6 +1,6 @@
 import "server-only";
 // Internal to lib/data: no access checks here; callers must have authorized the actor first.
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { preparedOnce, type Reader, type Tx } from "@/db";
 import { careHolds, type HoldKind, type HoldReason } from "@/db/schema";
 import type { PauseDto, PauseReason } from "../home-care";
@@ -126,4 +126,18 @@ const pausePeriodsQuery = preparedOnce((db) =>
 /** Periods a patient was paused that overlap [from, to] (the latest 200), oldest first, for the charts. */
 export function pausePeriods(db: Reader, patientId: string, from: string, to: string): { since: string; until: string | null; reason: PauseReason }[] {
   return (pausePeriodsQuery(db).all({ patientId, from, to }) as { since: string; until: string | null; reason: PauseReason }[]).reverse();
+}
+
+/**
+ * A clinician acknowledging or resolving the alert of a review hold has acknowledged the item: the plan
+ * no longer "needs review" for it. Pauses are never ended this way: they are cleared with a note.
+ */
+export function endReviewHoldsOfAlerts(tx: Tx, alertIds: string[], actor: { id: string; role: string }): number {
+  if (actor.role !== "clinician" || alertIds.length === 0) return 0;
+  const now = new Date().toISOString();
+  return tx
+    .update(careHolds)
+    .set({ clearedAt: now, clearedBy: actor.id, clearNote: "The clinician acknowledged the alert." })
+    .where(and(inArray(careHolds.alertId, alertIds), eq(careHolds.kind, "review"), isNull(careHolds.clearedAt)))
+    .run().changes;
 }
