@@ -1,12 +1,6 @@
 import { formatClinicDay } from "@/lib/domain/dates";
+import { PAUSE_WHY } from "@/lib/domain/patient-plan-text";
 import type { PauseNotice } from "@/lib/data/holds";
-import type { PauseReason } from "@/lib/data/home-care";
-
-const WHY: Record<PauseReason, string> = {
-  warning_sign: "You reported a warning sign (such as infection, fever or blisters). Inflamed or infected skin must not be microneedled.",
-  contraindication: "A new answer in your health screening means microneedling may not be safe for you now.",
-  health_change: "You told your clinic about a change in your health that means microneedling may not be safe for you now.",
-};
 
 /**
  * On every portal page while home microneedling is paused: stop, and whom to call. Rendered on the
@@ -22,7 +16,7 @@ export function PauseBanner({ notice, timeZone }: { notice: PauseNotice; timeZon
           Stop microneedling and contact your clinic
         </h2>
         <p className="text-sm">
-          {WHY[pause.reason]} Do not microneedle any area until your clinic clears you to continue (paused since {formatClinicDay(pause.since, timeZone)}).
+          {PAUSE_WHY[pause.reason]} Do not microneedle any area until your clinic clears you to continue (paused since {formatClinicDay(pause.since, timeZone)}).
         </p>
         <p className="text-sm font-semibold">
           {notice.clinicPhone ? (

@@ -4,6 +4,7 @@
  */
 import type { SessionFlag } from "@/lib/domain/session-flags";
 import type { SymptomGrade } from "@/lib/domain/reactions";
+import type { PauseReason } from "@/lib/domain/holds";
 
 export const CHART_RANGES = ["30d", "90d", "365d", "all"] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
@@ -33,8 +34,8 @@ export type PatientCharts = {
   pauses: ChartPause[];
 };
 
-export const CHART_PAUSE_REASONS = ["warning_sign", "contraindication", "health_change"] as const;
-export type ChartPauseReason = (typeof CHART_PAUSE_REASONS)[number];
+/** The pause reasons of lib/domain/holds.ts (pure, so charts in the browser share them). */
+export type ChartPauseReason = PauseReason;
 export type ChartPause = { since: string; until: string | null; reason: ChartPauseReason };
 
 export const PLAN_STATUS_KEYS = ["approved", "denied", "suspended", "expired", "pending"] as const;

@@ -13,9 +13,9 @@ import { currentPause, lastClearedPauseAt, openHolds } from "./internal/holds";
 import { lastSessionByArea } from "./internal/sessions";
 import { recentInArea } from "./internal/spacing";
 import type { PlanVersionDto } from "./plans";
+import type { PauseReason } from "@/lib/domain/holds";
 
-/** Why home microneedling is paused: a warning sign, a new blocking screening answer, a blocking health change. */
-export type PauseReason = "warning_sign" | "contraindication" | "health_change";
+export type { PauseReason };
 export type PauseDto = { reason: PauseReason; since: string; alertId: string | null; items: string[] };
 /** Why an area may not be used now: its spacing, or the pause (`paused_warning_sign`, …). */
 export type AreaReason = SpacingReason | `paused_${PauseReason}`;

@@ -7,7 +7,8 @@ import type { ScreeningClass } from "./clinical";
  * was reported on; a blocking contraindication (screened by the clinician or told by the patient)
  * stops it too. Review-class answers only ask the clinician to look: the plan stays usable.
  */
-export type PauseReason = "warning_sign" | "contraindication" | "health_change";
+export const PAUSE_REASONS = ["warning_sign", "contraindication", "health_change"] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** The reaction alert kinds that are warning signs: the reaction rules make them high. */
 const WARNING_SIGN_KINDS: readonly AlertKind[] = ["infection", "warning_sign", "severe_reaction"];

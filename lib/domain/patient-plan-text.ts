@@ -1,4 +1,5 @@
 import type { PlanStatus } from "./clinical";
+import type { PauseReason } from "./holds";
 import { addDays, dateInZone, daysBetween, formatCalendarDate, type IsoDate } from "./dates";
 
 /**
@@ -28,7 +29,7 @@ export function planValidity(plan: { status: PlanStatus; reviewBy: IsoDate | nul
   return { ended: false, text: `valid through ${through}` };
 }
 
-export type PauseReason = "warning_sign" | "contraindication" | "health_change";
+export type { PauseReason };
 
 /** Why the patient is paused, in their own terms. */
 export const PAUSE_WHY: Record<PauseReason, string> = {
