@@ -6,6 +6,7 @@ import { useSeededTestDatabase } from "@/test/database";
 import { recordAudit } from "./audit";
 import { auditCsv } from "./audit-csv";
 import { AUDIT_COUNT_CAP, exportAuditEvents, listAuditEvents } from "./audit-log";
+import { preparedDuring } from "@/test/prepared-statements";
 
 let db: Db;
 let close: () => void;
@@ -112,22 +113,10 @@ describe("failed sign-ins that named no account: installation-wide", () => {
     expect(lines.slice(1).filter((l) => l && !l.includes(probe)).every((l) => l.endsWith(",clinic") || l.endsWith(",installation"))).toBe(true);
   });
 
-  it("merge with the clinic's trail in index order: no sort of the whole trail", () => {
-    const client = db.$client;
-    const original = client.prepare.bind(client);
-    const statements: string[] = [];
-    client.prepare = ((source: string) => {
-      statements.push(source);
-      return original(source);
-    }) as typeof client.prepare;
-    try {
-      listAuditEvents(northside(), auditQuerySchema.parse({}));
-    } finally {
-      client.prepare = original as typeof client.prepare;
-    }
-    const walk = statements.find((s) => /union all/i.test(s) && /order by/i.test(s) && !/count\(/i.test(s))!;
-    const params = Array.from({ length: (walk.match(/\?/g) ?? []).length }, () => null);
-    const plan = (original(`explain query plan ${walk}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+  it("merge with the clinic's trail in index order: no sort of the whole trail", async () => {
+    const statements = await preparedDuring(db, () => listAuditEvents(northside(), auditQuerySchema.parse({})));
+    const walk = statements.find(({ sql }) => /union all/i.test(sql) && /order by/i.test(sql) && !/count\(/i.test(sql))!;
+    const plan = walk.plan.join("\n");
     expect(plan).toContain("MERGE (UNION ALL)");
     expect(plan).not.toContain("TEMP B-TREE");
   });

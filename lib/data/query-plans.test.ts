@@ -21,6 +21,7 @@ import { getPatient, listPatients } from "./patients";
 import { listReactions, reportReaction } from "./reactions";
 import { countReviewQueue, listReviewQueue } from "./review-queue";
 import { listSessions, logSession } from "./sessions";
+import { preparedDuring, type PlannedStatement } from "@/test/prepared-statements";
 
 /** The tables that grow without end: every read of them must be a key-constrained index search. */
 const GROWING = ["home_sessions", "reactions", "alerts", "audit_events", "care_holds", "health_changes", "alert_notes", "screenings"];
@@ -35,40 +36,21 @@ afterAll(() => close());
  * for each. A fresh connection per case, because statements are prepared once per connection: on a
  * shared one, a case would not see the statements an earlier case already prepared.
  */
-function plansOf(work: () => unknown): { sql: string; plan: string[] }[] {
+async function plansOf(work: () => unknown): Promise<PlannedStatement[]> {
   const fresh = openDatabase(db.$client.name);
   const installed = globalThis as { dermaplanDb?: Db };
   const shared = installed.dermaplanDb;
-  const client = fresh.$client;
-  const original = client.prepare.bind(client);
-  const statements: string[] = [];
-  client.prepare = ((source: string) => {
-    statements.push(source);
-    return original(source);
-  }) as typeof client.prepare;
   installed.dermaplanDb = fresh;
   try {
-    work();
+    return await preparedDuring(fresh, work);
   } finally {
     installed.dermaplanDb = shared;
-    client.prepare = original as typeof client.prepare;
-  }
-  try {
-    return statements
-      .filter((s) => /^\s*(select|with|update|delete)/i.test(s))
-      .map((sql) => {
-        // Plans do not depend on the bound values (no sqlite_stat4), so NULLs stand in for them.
-        const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
-        const rows = original(`explain query plan ${sql}`).all(...params) as { detail: string }[];
-        return { sql, plan: rows.map((r) => r.detail) };
-      });
-  } finally {
-    client.close();
+    fresh.$client.close();
   }
 }
 
-function fullScans(work: () => unknown): string[] {
-  return plansOf(work).flatMap(({ sql, plan }) =>
+async function fullScans(work: () => unknown): Promise<string[]> {
+  return (await plansOf(work)).flatMap(({ sql, plan }) =>
     plan.filter((line) => GROWING.some((table) => new RegExp(`^SCAN ${table}\\b`).test(line))).map((line) => `${line}\n    in: ${sql}`),
   );
 }
@@ -77,8 +59,8 @@ function fullScans(work: () => unknown): string[] {
  * Statements that fetch patients by a list of ids but are served by a clinic index: the planner walks
  * the clinic's every patient to find a few (10 ms at 10,000) unless the primary key is used.
  */
-function clinicWalksForIds(work: () => unknown): string[] {
-  return plansOf(work)
+async function clinicWalksForIds(work: () => unknown): Promise<string[]> {
+  return (await plansOf(work))
     .filter(({ sql }) => /"patients"\."id" in \(/.test(sql))
     .filter(({ plan }) => !plan.some((line) => /^SEARCH patients USING (COVERING )?INDEX sqlite_autoindex_patients_1 \(id=\?\)/.test(line)))
     .map(({ sql, plan }) => `${plan.join(" | ")}\n    in: ${sql}`);
@@ -134,12 +116,12 @@ describe("every measured query reads the growing tables through an index", () =>
     ],
   ];
 
-  it.each(cases)("%s", (_, work) => {
-    expect(fullScans(work)).toEqual([]);
-    expect(clinicWalksForIds(work)).toEqual([]);
+  it.each(cases)("%s", async (_, work) => {
+    expect(await fullScans(work)).toEqual([]);
+    expect(await clinicWalksForIds(work)).toEqual([]);
   });
 
-  it("catches a full scan when there is one", () => {
-    expect(fullScans(() => getDb().$client.prepare("select count(*) from home_sessions where notes like '%x%'").get())).toHaveLength(1);
+  it("catches a full scan when there is one", async () => {
+    expect(await fullScans(() => getDb().$client.prepare("select count(*) from home_sessions where notes like '%x%'").get())).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { actorFor, patientIdByName } from "@/test/actors";
 import { useSeededTestDatabase } from "@/test/database";
 import { EXPORT_PAGE_ROWS } from "./internal/export-rows";
 import { exportClinicCsv, exportPatientCsv } from "./record-export";
+import { preparedDuring } from "@/test/prepared-statements";
 
 let db: Db;
 let close: () => void;
@@ -39,22 +40,15 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // First: each query is prepared once per connection, on first use, and this test watches the preparing.
 describe("the export queries", () => {
   it("read through the indexes, never a scan of a whole table", async () => {
-    const client = db.$client;
-    const original = client.prepare.bind(client);
-    const statements: string[] = [];
-    client.prepare = ((source: string) => {
-      statements.push(source);
-      return original(source);
-    }) as typeof client.prepare;
-    try {
-      await download(exportClinicCsv(admin, "sessions"));
-      await download(exportClinicCsv(admin, "reactions"));
-    } finally {
-      client.prepare = original;
-    }
-    const steps = statements
-      .filter((s) => /^select/i.test(s) && /home_sessions|reactions|patients/.test(s))
-      .flatMap((s) => (original(`explain query plan ${s}`).all(...Array.from({ length: (s.match(/\?/g) ?? []).length }, () => "x")) as { detail: string }[]).map((r) => r.detail));
+    const statements = await preparedDuring(
+      db,
+      async () => {
+        await download(exportClinicCsv(admin, "sessions"));
+        await download(exportClinicCsv(admin, "reactions"));
+      },
+      "x",
+    );
+    const steps = statements.filter(({ sql }) => /^select/i.test(sql) && /home_sessions|reactions|patients/.test(sql)).flatMap(({ plan }) => plan);
     expect(steps.length).toBeGreaterThan(4);
     expect(steps.filter((step) => /^SCAN/.test(step))).toEqual([]);
     // Rows of one instant may be put in id order; the whole page is never sorted.

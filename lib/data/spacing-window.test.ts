@@ -13,6 +13,7 @@ import { getHomeCare } from "./home-care";
 import { neighboursInArea, recentInArea } from "./internal/spacing";
 import { reportReaction } from "./reactions";
 import { listSessions, logSession } from "./sessions";
+import { preparedDuring } from "@/test/prepared-statements";
 
 let db: Db;
 let close: () => void;
@@ -116,29 +117,19 @@ describe("the patch test", () => {
 
 describe("the spacing reads", () => {
   /** The plan SQLite chose for each home_sessions statement `work` prepared on a connection of its own. */
-  function sessionPlans(work: (fresh: Db) => unknown): string[] {
+  async function sessionPlans(work: (fresh: Db) => unknown): Promise<string[]> {
     const fresh = openDatabase(db.$client.name);
-    const client = fresh.$client;
-    const original = client.prepare.bind(client);
-    const statements: string[] = [];
-    client.prepare = ((source: string) => {
-      statements.push(source);
-      return original(source);
-    }) as typeof client.prepare;
     try {
-      work(fresh);
-      return statements
-        .filter((sql) => /from "home_sessions"/.test(sql))
-        .map((sql) => (original(`explain query plan ${sql}`).all(...(sql.match(/\?/g) ?? []).map(() => null)) as { detail: string }[]).map((r) => r.detail).join(" | "));
+      const statements = await preparedDuring(fresh, () => work(fresh));
+      return statements.filter(({ sql }) => /from "home_sessions"/.test(sql)).map(({ plan }) => plan.join(" | "));
     } finally {
-      client.prepare = original as typeof client.prepare;
-      client.close();
+      fresh.$client.close();
     }
   }
 
-  it("search the area index by a time range on both sides, whether or not an earlier session is in the window", () => {
+  it("search the area index by a time range on both sides, whether or not an earlier session is in the window", async () => {
     const id = decolletage();
-    const plans = sessionPlans((fresh) => {
+    const plans = await sessionPlans((fresh) => {
       neighboursInArea(fresh, id, "decolletage", daysAgo(0), 35);
       recentInArea(fresh, id, "decolletage", daysAgo(36));
     });
