@@ -85,13 +85,14 @@ test.describe("high alerts need a clinician", () => {
     expect(alert).toMatchObject({ severity: "high", notes: [] });
 
     const admin = await apiAs(DEMO.admin);
-    const highBefore = (await (await admin.get("/api/alerts/summary")).json()).high;
+    // The badge's count is asserted in lib/data/inbox.test.ts: here other specs raise Northside alerts meanwhile.
+    const stillOpen = async () => (await (await admin.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items.map((a: { id: string }) => a.id);
     const refused = await admin.post(`/api/alerts/${alert.id}/acknowledge`);
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error).toMatch(/Add a note/);
     const groupAction = { patientId: patient.id, kind: "off_plan_session", upTo: new Date().toISOString(), action: "acknowledge" };
     expect((await admin.post("/api/alerts/groups", { data: groupAction })).status()).toBe(403);
-    expect((await (await admin.get("/api/alerts/summary")).json()).high).toBe(highBefore);
+    expect(await stillOpen()).toContain(alert.id);
 
     await signInViaForm(page, DEMO.admin);
     await page.goto("/alerts");
@@ -107,7 +108,7 @@ test.describe("high alerts need a clinician", () => {
     const [annotated] = (await (await rivera.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items;
     expect(annotated).toMatchObject({ id: alert.id, status: "open", notes: [{ kind: "note", authorRole: "admin" }] });
     expect((await rivera.post(`/api/alerts/${alert.id}/acknowledge`)).status()).toBe(200);
-    expect((await (await admin.get("/api/alerts/summary")).json()).high).toBe(highBefore - 1);
+    expect(await stillOpen()).not.toContain(alert.id);
   });
 
   test("a group row leads with its high item's text, and an admin acknowledges only the normal ones", async ({ page, apiAs }) => {

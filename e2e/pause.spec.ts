@@ -53,8 +53,8 @@ test("a patient reports an infection: every portal page says stop until a clinic
   await expect(clinicianPage.getByTestId("pause-notice")).toHaveCount(0);
   await clinicianPage.context().close();
 
-  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "My plan" }).click();
-  await page.reload();
+  // A fresh render of the plan page (the layout's banner is drawn on the server).
+  await page.goto("/portal");
   await expect(page.getByTestId("pause-banner")).toHaveCount(0);
   await expect(page.getByText(/^Your clinic has cleared you to continue on \d{1,2} \w{3} \d{4}\.$/)).toBeVisible();
 });
@@ -72,6 +72,8 @@ test("a patient tells the clinic she is pregnant: home microneedling pauses with
   await expect(page.getByText(/the next time they open your record/)).toBeVisible();
   await expect(page.getByText(/has been (alerted|notified|told)/)).toHaveCount(0);
   await expect(page.getByTestId("pause-banner")).toContainText("You told your clinic about a change in your health");
+  // What she told the clinic stays listed on the page, in her own record.
+  await expect(page.getByRole("region", { name: "What you have told your clinic" })).toContainText("Pregnancy or breastfeeding");
 
   const alerts = (await (await clinic.get(`/api/alerts?status=open&patientId=${patient.id}`)).json()).items;
   expect(alerts).toMatchObject([{ kind: "health_change", severity: "high" }]);

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
 import { ClinicTime } from "@/app/_components/clinic-time";
 import type { AlertDto } from "@/lib/data/alerts";
+import type { AlertKind } from "@/lib/domain/alert-rules";
 import { AlertActions } from "./alert-actions";
 import { AlertNoteForm } from "./alert-note-form";
 import { AlertNotes, CallNotice } from "./alert-notes";
 
-export const KIND_LABELS: Record<string, string> = {
+/** Every kind the rules raise has words here: the type refuses a kind without them. */
+export const KIND_LABELS: Record<AlertKind, string> & Record<string, string | undefined> = {
   severe_reaction: "Severe reaction",
   infection: "Possible infection",
   persistent_reaction: "Lasting reaction",
@@ -15,6 +17,8 @@ export const KIND_LABELS: Record<string, string> = {
   worsening_reaction: "Worsening reaction",
   lasting_symptom: "Lasting symptom",
   new_contraindication: "New contraindication on an active plan",
+  new_review_item: "New screening answer to review",
+  health_change: "Change in health told by the patient",
 };
 
 /** Suspending a plan, acknowledging and resolving a high alert are clinical acts: clinicians only; anyone adds a note. */
